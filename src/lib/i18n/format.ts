@@ -1,0 +1,26 @@
+import { LANGUAGE_TAG, type Locale } from './locales.ts';
+
+// Intl formatters are costly to build; keep one per locale and option set.
+const cache = new Map<string, Intl.NumberFormat>();
+function formatter(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = locale + JSON.stringify(options);
+  let value = cache.get(key);
+  if (!value) {
+    value = new Intl.NumberFormat(LANGUAGE_TAG[locale], options);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** Money in the learner's currency: ¥100,000 in Japanese, ¥100,000 in English (still yen). */
+export function formatYen(locale: Locale, value: number): string {
+  return formatter(locale, { style: 'currency', currency: 'JPY', maximumFractionDigits: 0 }).format(value);
+}
+
+export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 2): string {
+  return formatter(locale, { maximumFractionDigits }).format(value);
+}
+
+export function formatPercent(locale: Locale, ratio: number, maximumFractionDigits = 1): string {
+  return formatter(locale, { style: 'percent', maximumFractionDigits }).format(ratio);
+}
