@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { localeFromPath, localizedPath } from '../../../src/lib/i18n/locales.ts';
+import { t, UI } from '../../../src/lib/i18n/ui.ts';
+import { formatYen, formatPercent } from '../../../src/lib/i18n/format.ts';
+
+describe('localizedPath keeps the page when switching language', () => {
+  it.each([
+    ['/', 'en', '/en/'],
+    ['/', 'ja', '/'],
+    ['/en/', 'ja', '/'],
+    ['/en', 'ja', '/'],
+    ['/lessons/what-is-ltv/', 'en', '/en/lessons/what-is-ltv/'],
+    ['/en/lessons/what-is-ltv/', 'ja', '/lessons/what-is-ltv/'],
+    ['/en/lessons/what-is-ltv/', 'en', '/en/lessons/what-is-ltv/'],
+    // A Japanese page whose slug merely starts with "en" is not English.
+    ['/enterprise/', 'en', '/en/enterprise/'],
+  ] as const)('%s -> %s = %s', (path, target, expected) => {
+    expect(localizedPath(path, target)).toBe(expected);
+  });
+
+  it.each([
+    ['/', 'ja'],
+    ['/en/', 'en'],
+    ['/en', 'en'],
+    ['/enterprise/', 'ja'],
+  ] as const)('localeFromPath(%s) = %s', (path, locale) => {
+    expect(localeFromPath(path)).toBe(locale);
+  });
+});
+
+describe('UI strings', () => {
+  it('has every key in both languages, none empty', () => {
+    expect(Object.keys(UI.en).sort()).toEqual(Object.keys(UI.ja).sort());
+    for (const locale of ['ja', 'en'] as const) {
+      for (const [key, value] of Object.entries(UI[locale])) expect(value, `${locale}:${key}`).not.toBe('');
+    }
+  });
+
+  it('fills placeholders', () => {
+    expect(t('ja', 'lesson.minutes', { n: 8 })).toBe('約8分');
+    expect(t('en', 'lesson.minutes', { n: 8 })).toBe('about 8 min');
+  });
+});
+
+describe('number formatting', () => {
+  it('formats yen the Japanese way', () => {
+    expect(formatYen('ja', 100000)).toMatch(/^[¥￥]100,000$/);
+    expect(formatPercent('en', 0.68)).toBe('68%');
+  });
+});
