@@ -7,6 +7,8 @@ import { $progress, $progressNotice } from '../../src/stores/progress.ts';
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  // Calculators mirror their inputs into the query string; each case starts from a clean URL.
+  history.replaceState(null, '', '/');
   cleanStores($progress, $progressNotice);
   $progressNotice.set(null);
 });

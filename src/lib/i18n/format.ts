@@ -24,3 +24,9 @@ export function formatNumber(locale: Locale, value: number, maximumFractionDigit
 export function formatPercent(locale: Locale, ratio: number, maximumFractionDigits = 1): string {
   return formatter(locale, { style: 'percent', maximumFractionDigits }).format(ratio);
 }
+
+/** Short money for chart labels: 10万円 / ¥100K. */
+export function formatYenCompact(locale: Locale, value: number): string {
+  const text = formatter(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return locale === 'ja' ? `${text}円` : `¥${text}`;
+}
