@@ -1,0 +1,75 @@
+/**
+ * Page weight of the built site (`npm run build` first): for each lesson page, the gzip size of
+ * the HTML + CSS and of all JavaScript it loads up front (scripts, island components, their
+ * static imports; dynamic imports that load only on demand are listed apart).
+ * Budgets (issue: the course): JS <= 60 KB gzip, HTML + CSS <= 50 KB gzip per lesson page.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Measurement } from './harness.ts';
+
+const client = path.resolve(import.meta.dirname, '../dist/client');
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function assetPath(url: string): string {
+  return path.join(client, url.replace(/^\//, '').split('?')[0]!);
+}
+
+/** A JS file and every file it imports statically, transitively. */
+function staticClosure(entry: string, seen: Set<string>): void {
+  if (seen.has(entry) || !existsSync(entry)) return;
+  seen.add(entry);
+  const source = readFileSync(entry, 'utf8');
+  for (const match of source.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+    staticClosure(path.resolve(path.dirname(entry), match[1]!), seen);
+  }
+}
+
+function lessonPages(): string[] {
+  const pages: string[] = [];
+  for (const base of ['lessons', 'en/lessons']) {
+    const dir = path.join(client, base);
+    if (!existsSync(dir)) continue;
+    for (const id of readdirSync(dir)) pages.push(path.join(dir, id, 'index.html'));
+  }
+  return pages;
+}
+
+export async function run(): Promise<Measurement[]> {
+  const pages = lessonPages();
+  if (!pages.length) {
+    console.log('  (no build found: run `npm run build` first)');
+    return [];
+  }
+  const rows: { page: string; js: number; htmlCss: number }[] = [];
+  for (const page of pages) {
+    const html = readFileSync(page, 'utf8');
+    const css = [...html.matchAll(/<link[^>]+href="([^"]+\.css)"/g)].map((match) => assetPath(match[1]!));
+    const entries = [
+      ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
+      ...html.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g),
+      ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+    ].map((match) => assetPath(match[1]!));
+    // Inline module scripts import chunks too.
+    for (const match of html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) {
+      for (const imported of match[1]!.matchAll(/["'](\/_astro\/[^"']+\.js)["']/g)) entries.push(assetPath(imported[1]!));
+    }
+    const js = new Set<string>();
+    for (const entry of entries) staticClosure(entry, js);
+    const inlineJs = [...html.matchAll(/<script(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
+    const jsBytes = [...js].reduce((sum, file) => sum + gz(file), 0);
+    const htmlCss = gzipSync(html, { level: 9 }).length + css.reduce((sum, file) => sum + gz(file), 0);
+    rows.push({ page: path.relative(client, page), js: jsBytes + (inlineJs ? gzipSync(inlineJs).length : 0), htmlCss });
+  }
+  const largest = (key: 'js' | 'htmlCss') => rows.reduce((a, b) => (b[key] > a[key] ? b : a));
+  const sorted = (key: 'js' | 'htmlCss') => rows.map((row) => row[key]).sort((a, b) => a - b);
+  const medianOf = (values: number[]) => values[values.length >> 1]!;
+  const js = largest('js');
+  const htmlCss = largest('htmlCss');
+  console.log(`  lesson pages measured: ${rows.length}`);
+  console.log(`  JS gzip: median ${kb(medianOf(sorted('js')))} KB, largest ${kb(js.js)} KB (${js.page}); budget 60 KB`);
+  console.log(`  HTML+CSS gzip: median ${kb(medianOf(sorted('htmlCss')))} KB, largest ${kb(htmlCss.htmlCss)} KB (${htmlCss.page}); budget 50 KB`);
+  return [];
+}
