@@ -11,7 +11,8 @@
  */
 import type { RepeatHistory } from './types.ts';
 import type { Rng } from './random.ts';
-import { hyp2f1, lnBeta, lnGamma, logSumExp } from './special.ts';
+import { hyp2f1 } from './hypergeometric.ts';
+import { lnBeta, lnGamma, logSumExp } from './special.ts';
 import { minimizeBfgs } from './optimize.ts';
 
 /** Population parameters: λ ~ Gamma(shape r, rate α), p ~ Beta(a, b). */

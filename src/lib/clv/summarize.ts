@@ -1,4 +1,4 @@
-import { dayNumberToIso, DAYS_PER_UNIT, daysFromCivil, isoToDayNumber } from './dates.ts';
+import { dayNumberToIso, DAYS_PER_UNIT, isoToDayNumber } from './dates.ts';
 import type { CustomerSummary, IsoDate, TimeUnit, TransactionRow } from './types.ts';
 
 /**
@@ -80,7 +80,7 @@ export function summarizeTransactionsReport(
   const unitDays = DAYS_PER_UNIT[unit];
   const purchases = collectPurchaseDays(rows, endDay);
   const { customerIds, offsets, days, totals } = purchases;
-  const isoOf = createIsoCache();
+  const isoOf = memoize(dayNumberToIso);
   const customers: Array<CustomerSummary | CalibrationHoldoutSummary> = [];
   let firstSeenInHoldout = 0;
   for (const c of customerOrder(customerIds)) {
@@ -154,9 +154,10 @@ export function collectPurchaseDays(rows: readonly TransactionRow[], lastDay = N
   let rowsAfterEnd = 0;
   let rowsInvalid = 0;
   let minDay = Number.POSITIVE_INFINITY;
+  const dayNumber = memoize(dayNumberOrNaN); // rows from the parser even share date strings
   for (let i = 0; i < n; i++) {
     const row = rows[i]!;
-    const day = dayNumberOrNaN(row.date);
+    const day = dayNumber(row.date);
     if (Number.isNaN(day) || !Number.isFinite(row.amount)) {
       rowsInvalid++;
       customerOf[i] = -1;
@@ -259,43 +260,26 @@ function customerOrder(ids: readonly string[]): Int32Array {
   });
 }
 
-/** Like isoToDayNumber, but NaN instead of throwing: bad rows are counted, not fatal. */
-function dayNumberOrNaN(iso: string): number {
-  if (typeof iso !== 'string' || iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) {
+/** Caches a function's results: dates repeat, so a million rows need only a few hundred parses. */
+function memoize<Key, Value>(compute: (key: Key) => Value): (key: Key) => Value {
+  const cache = new Map<Key, Value>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+/** isoToDayNumber, with NaN instead of an exception: a bad row is counted, not fatal. */
+function dayNumberOrNaN(iso: IsoDate): number {
+  try {
+    return isoToDayNumber(iso);
+  } catch {
     return Number.NaN;
   }
-  const year = digits(iso, 0, 4);
-  const month = digits(iso, 5, 7);
-  const day = digits(iso, 8, 10);
-  // (dates.ts's isValidCivilDate allocates a table per call; this runs a million times.)
-  if (!(month >= 1 && month <= 12 && day >= 1)) return Number.NaN;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!)) return Number.NaN;
-  return daysFromCivil(year, month, day);
-}
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function digits(text: string, start: number, stop: number): number {
-  let value = 0;
-  for (let i = start; i < stop; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return Number.NaN;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-function createIsoCache(): (day: number) => IsoDate {
-  const cache = new Map<number, IsoDate>();
-  return (day) => {
-    let iso = cache.get(day);
-    if (iso === undefined) {
-      iso = dayNumberToIso(day);
-      cache.set(day, iso);
-    }
-    return iso;
-  };
 }
 
 function sum(values: Float64Array, start: number, stop: number): number {

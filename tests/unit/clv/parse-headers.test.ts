@@ -89,6 +89,17 @@ describe('applyColumnMapping', () => {
     expect([columns.customerId.index, columns.date.index, columns.amount.index]).toEqual([0, 1, 2]);
   });
 
+  it('moves a guessed field off a column the caller gave to another field', () => {
+    // Guess: amount = 売上 (exact), 合計 as alternative. The caller says 売上 is the date (odd, but theirs to say).
+    const guess = guessColumns(['顧客ID', '売上', '合計']);
+    const { columns } = applyColumnMapping(guess, { date: '売上' }, 3);
+    expect(columns.date).toMatchObject({ index: 1, confidence: 'explicit' });
+    expect(columns.amount).toMatchObject({ index: 2, header: '合計' });
+    const alone = applyColumnMapping(guessColumns(['顧客ID', '売上']), { date: '売上' }, 2).columns;
+    expect(alone.amount.index).toBeNull();
+    expect(alone.missing).toEqual(['amount']);
+  });
+
   it.each([
     [{ amount: '売上' }, 'amount', '売上'],
     [{ amount: 5 }, 'amount', 5], // 0-based: 5 is the sixth column

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { digamma, gammaSign, lnBeta, lnGamma, logSumExp, logSumExpArray } from '../../../src/lib/clv/special.ts';
 import {
-  digamma,
-  gammaSign,
   hyp2f1,
   hyp2f1Detailed,
   hyp2f1OneMinusZ,
   hyp2f1OneMinusZInteger,
   hyp2f1Series,
-  lnBeta,
-  lnGamma,
-  logSumExp,
-  logSumExpArray,
-} from '../../../src/lib/clv/special.ts';
+} from '../../../src/lib/clv/hypergeometric.ts';
 
 const EULER_GAMMA = 0.5772156649015329;
 

@@ -139,6 +139,16 @@ export function applyColumnMapping(
       columns[field] = { index, header: guess.headers[index] ?? null, confidence: 'explicit', alternatives: [] };
     }
   }
+  // A guessed field whose column the caller gave to another field falls back to an alternative.
+  const taken = new Set(FIELD_NAMES.filter((field) => mapping[field] !== undefined).map((field) => columns[field].index));
+  for (const field of FIELD_NAMES) {
+    const choice = columns[field];
+    if (mapping[field] !== undefined || choice.index === null || !taken.has(choice.index)) continue;
+    const [next, ...rest] = choice.alternatives.filter((alternative) => !taken.has(alternative.index));
+    columns[field] = next
+      ? { index: next.index, header: next.header, confidence: choice.confidence, alternatives: rest }
+      : { index: null, header: null, confidence: 'none', alternatives: [] };
+  }
   return { columns: withMissing(columns), unknown };
 }
 

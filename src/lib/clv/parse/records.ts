@@ -16,9 +16,9 @@ export type Delimiter = ',' | '\t' | ';' | '|' | 'whitespace';
 /**
  * Receives each non-blank record's cells and its 0-based index (blank lines included in the
  * count, as Excel numbers rows), and papaparse's code (`MissingQuotes`, `InvalidQuotes`) when
- * the record's quoting is broken.
+ * the record's quoting is broken. Returning 'stop' ends the reading.
  */
-export type RecordVisitor = (cells: string[], recordIndex: number, quoteProblem: string | undefined) => void;
+export type RecordVisitor = (cells: string[], recordIndex: number, quoteProblem: string | undefined) => 'stop' | undefined;
 
 /**
  * Columns the visitor reads, set once known (after the header). Unquoted lines then slice only
@@ -56,21 +56,23 @@ export function readRecords(
 ): number {
   let recordIndex = 0;
   let blank = 0;
+  let stopped = false;
   let lineBreak: '\n' | '\r' | undefined;
-  const visitCells = (cells: string[], index: number, quoteProblem?: string): void => {
+  const visitCells = (cells: string[], index: number, quoteProblem?: string): boolean => {
     if (isBlank(cells)) blank++;
-    else visit(cells, index, quoteProblem);
+    else stopped = visit(cells, index, quoteProblem) === 'stop';
+    return stopped;
   };
-  const visitLine = (line: string, index: number): void => {
+  const visitLine = (line: string, index: number): boolean => {
     if (projection.keep === null || delimiter === 'whitespace') {
-      visitCells(delimiter === 'whitespace' ? splitOnWhitespace(line) : line.split(delimiter), index);
-      return;
+      return visitCells(delimiter === 'whitespace' ? splitOnWhitespace(line) : line.split(delimiter), index);
     }
     const cells = splitProjected(line, delimiter, projection.keep);
-    if (cells !== null) visit(cells, index, undefined);
-    else blank++;
+    if (cells === null) blank++;
+    else stopped = visit(cells, index, undefined) === 'stop';
+    return stopped;
   };
-  for (let piece = nextPiece(); piece !== undefined; piece = nextPiece()) {
+  for (let piece = nextPiece(); piece !== undefined && !stopped; piece = nextPiece()) {
     lineBreak ??= piece.includes('\n') ? '\n' : '\r';
     if (delimiter === 'whitespace' || !piece.includes('"')) {
       recordIndex = forEachLine(piece, lineBreak, recordIndex, visitLine);
@@ -120,7 +122,12 @@ function isBlankLine(line: string, delimiter: string): boolean {
   return isBlank(line.split(delimiter));
 }
 
-function readQuoted(text: string, delimiter: string, firstIndex: number, visit: RecordVisitor): void {
+function readQuoted(
+  text: string,
+  delimiter: string,
+  firstIndex: number,
+  visit: (cells: string[], index: number, quoteProblem?: string) => boolean,
+): void {
   const parsed = Papa.parse<string[]>(text, { delimiter, newline: lineEnding(text), skipEmptyLines: false });
   const problems = new Map<number, string>();
   for (const error of parsed.errors) {
@@ -130,11 +137,14 @@ function readQuoted(text: string, delimiter: string, firstIndex: number, visit: 
   // A final line break yields one empty record that is not a row the user sees.
   const lastRecord = data[data.length - 1];
   const count = lastRecord !== undefined && lastRecord.length === 1 && lastRecord[0] === '' ? data.length - 1 : data.length;
-  for (let i = 0; i < count; i++) visit(data[i]!, firstIndex + i, problems.get(i));
+  for (let i = 0; i < count && !visit(data[i]!, firstIndex + i, problems.get(i)); i++);
 }
 
-/** Visits the lines without CR/LF; a final line break makes no extra line. Returns the next index. */
-function forEachLine(text: string, lineBreak: string, firstIndex: number, visit: (line: string, index: number) => void): number {
+/**
+ * Visits the lines without CR/LF until `visit` returns true; a final line break makes no extra
+ * line. Returns the next line's index.
+ */
+function forEachLine(text: string, lineBreak: string, firstIndex: number, visit: (line: string, index: number) => boolean | void): number {
   let start = 0;
   let index = firstIndex;
   const n = text.length;
@@ -143,7 +153,7 @@ function forEachLine(text: string, lineBreak: string, firstIndex: number, visit:
     if (end < 0) end = n;
     // CRLF: drop the CR that precedes the LF.
     const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    visit(text.slice(start, stop), index++);
+    if (visit(text.slice(start, stop), index++) === true) break;
     start = end + 1;
   }
   return index;
@@ -176,7 +186,8 @@ function sampleLines(text: string): string[] {
   const lines: string[] = [];
   const head = text.slice(0, SAMPLE_CHARS);
   forEachLine(head, head.includes('\n') ? '\n' : '\r', 0, (line) => {
-    if (lines.length < SAMPLE_LINES && line.trim() !== '') lines.push(line);
+    if (line.trim() !== '') lines.push(line);
+    return lines.length >= SAMPLE_LINES;
   });
   return lines;
 }

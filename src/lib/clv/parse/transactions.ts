@@ -4,7 +4,7 @@ import type { ColumnMapping, ColumnsGuess } from './headers.ts';
 import { createIssueLog, type IssueCounts, type ParseIssue, type ParseLocale } from './issues.ts';
 import { resolveLayout, type RowLayout } from './layout.ts';
 import { detectDelimiter, readRecords, type Delimiter, type Projection } from './records.ts';
-import { createRowReader, type RowReader } from './row-reader.ts';
+import { createRowReader, type RowReader } from './rowReader.ts';
 
 /**
  * Reading a transaction file (customer, date, amount per line) into rows, with every problem
@@ -119,14 +119,15 @@ export function parseTransactionsCsv(input: CsvInput, options: ParseTransactions
           state.readRow = createRowReader(layout, options, log, rows);
           projection.keep = keepColumns(layout);
         }
-        if (layout.hasHeader) return;
+        if (layout.hasHeader) return undefined;
       }
       const readRow = state.readRow;
-      if (readRow === null) return; // a column is missing: reported once, nothing to read
+      if (readRow === null) return 'stop'; // a column is missing: reported once, nothing to read
       counts.total++;
       const row = recordIndex + 1;
       if (quoteProblem !== undefined) log.error(row, { code: 'quote-error', detail: quoteProblem });
       else readRow(cells, row);
+      return undefined;
     },
     projection,
   );
