@@ -1,0 +1,31 @@
+import type { NarrationSegment } from './types.ts';
+
+type Located = Pick<NarrationSegment, 'blockId' | 'kind'>;
+
+/** The first segment of block `blockId`, where a click on that block starts playing. */
+export function firstSegmentOfBlock(segments: readonly Located[], blockId: string): number | undefined {
+  const index = segments.findIndex((segment) => segment.blockId === blockId);
+  return index === -1 ? undefined : index;
+}
+
+/** True where a heading block begins: the sections the player skips between. */
+export function isSectionStart(segments: readonly Located[], index: number): boolean {
+  const segment = segments[index];
+  return segment?.kind === 'heading' && segments[index - 1]?.blockId !== segment.blockId;
+}
+
+/** The start of the next section after `index`, if there is one. */
+export function nextSectionStart(segments: readonly Located[], index: number): number | undefined {
+  for (let i = index + 1; i < segments.length; i++) if (isSectionStart(segments, i)) return i;
+  return undefined;
+}
+
+/**
+ * Where "previous section" goes from `index`: the start of the current section, or of the one
+ * before when already at a start, like a music player's back button. Before the first
+ * heading (title, summary, objectives) that is the beginning of the lesson.
+ */
+export function previousSectionStart(segments: readonly Located[], index: number): number {
+  for (let i = Math.min(index, segments.length) - 1; i >= 0; i--) if (isSectionStart(segments, i)) return i;
+  return 0;
+}
