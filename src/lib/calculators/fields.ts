@@ -1,3 +1,4 @@
+// Direct imports, not parse/index.ts: that would pull the CSV parser into every calculator page.
 import { parseAmount } from '../clv/parse/amount.ts';
 import { toHalfWidth } from '../clv/parse/text.ts';
 import type { Locale } from '../i18n/locales.ts';

@@ -25,8 +25,9 @@ export function formatPercent(locale: Locale, ratio: number, maximumFractionDigi
   return formatter(locale, { style: 'percent', maximumFractionDigits }).format(ratio);
 }
 
-/** Short money for chart labels: 10万円 / ¥100K. */
+/** Short money for chart labels: 10万円 / ¥100K; a negative sign goes first (-¥1.8M, not ¥-1.8M). */
 export function formatYenCompact(locale: Locale, value: number): string {
-  const text = formatter(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
-  return locale === 'ja' ? `${text}円` : `¥${text}`;
+  const text = formatter(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(Math.abs(value));
+  const sign = value < 0 ? '-' : '';
+  return locale === 'ja' ? `${sign}${text}円` : `${sign}¥${text}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localeFromPath, localizedPath } from '../../../src/lib/i18n/locales.ts';
 import { t, UI } from '../../../src/lib/i18n/ui.ts';
-import { formatYen, formatPercent } from '../../../src/lib/i18n/format.ts';
+import { formatYen, formatYenCompact, formatPercent } from '../../../src/lib/i18n/format.ts';
 
 describe('localizedPath keeps the page when switching language', () => {
   it.each([
@@ -46,5 +46,14 @@ describe('number formatting', () => {
   it('formats yen the Japanese way', () => {
     expect(formatYen('ja', 100000)).toMatch(/^[¥￥]100,000$/);
     expect(formatPercent('en', 0.68)).toBe('68%');
+  });
+
+  it.each([
+    ['ja', 100_000, '10万円'],
+    ['ja', -100_000, '-10万円'],
+    ['en', 1_800_000, '¥1.8M'],
+    ['en', -1_800_000, '-¥1.8M'],
+  ] as const)('compacts %s %d to %s', (locale, value, expected) => {
+    expect(formatYenCompact(locale, value)).toBe(expected);
   });
 });

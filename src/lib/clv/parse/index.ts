@@ -24,8 +24,9 @@ export {
   type MatchConfidence,
 } from './headers.ts';
 export type { IssueCode, IssueCounts, IssueDetail, ParseIssue, ParseLocale } from './issues.ts';
-export { describeIssue, FIELD_LABELS } from './messages.ts';
-export { detectDelimiter, type Delimiter } from './records.ts';
+export { describeIssue, FIELD_LABELS, locateIssue } from './messages.ts';
+export { detectDelimiter, readRecords, type Delimiter, type RecordVisitor } from './records.ts';
+export { toHalfWidth, trimCell } from './text.ts';
 export {
   parseTransactionsCsv,
   type ParseStats,
