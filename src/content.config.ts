@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { courseModuleSchema, lessonSchema } from './lib/course/schemas.ts';
+import { bankSchema } from './lib/quiz/schema.ts';
 
 // Entry ids keep the language folder (`ja/what-is-ltv`), so one collection holds both languages
 // and the same lesson id pairs them up.
@@ -14,4 +15,10 @@ const modules = defineCollection({
   schema: courseModuleSchema,
 });
 
-export const collections = { lessons, modules };
+// One question bank per lesson, named after the lesson id; both languages in the same entry.
+const quizzes = defineCollection({
+  loader: glob({ base: './src/content/quizzes', pattern: '*.{yaml,yml,json}' }),
+  schema: bankSchema,
+});
+
+export const collections = { lessons, modules, quizzes };
