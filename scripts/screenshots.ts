@@ -11,6 +11,7 @@ const shots = [
   { name: 'home-ja-phone', path: '/', viewport: { width: 390, height: 844 } },
   { name: 'lesson-ja-phone', path: '/lessons/what-is-ltv/', viewport: { width: 390, height: 844 } },
   { name: 'home-en-desktop', path: '/en/', viewport: { width: 1280, height: 900 } },
+  { name: 'calculator-levers-desktop', path: '/lessons/four-levers/', viewport: { width: 1280, height: 1400 }, calculator: 'levers' },
 ];
 
 const server = await startServer();
@@ -19,6 +20,12 @@ try {
   for (const shot of shots) {
     const page = await browser.newPage({ viewport: shot.viewport, deviceScaleFactor: 1 });
     await page.goto(server.baseUrl + shot.path);
+    if ('calculator' in shot) {
+      const calculator = page.locator(`[data-calculator="${shot.calculator}"]`);
+      await calculator.scrollIntoViewIfNeeded();
+      await calculator.locator('xpath=ancestor::astro-island[not(@ssr)]').waitFor({ state: 'attached' });
+      await calculator.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    }
     const file = path.join(repoRoot, 'docs/screenshots', `${shot.name}.png`);
     await page.screenshot({ path: file, fullPage: false });
     console.log(file);
