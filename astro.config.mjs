@@ -18,4 +18,7 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   security: { checkOrigin: true },
+  // ES-module workers keep dynamic imports as real chunks: the workbench loads its .xlsx reader
+  // only when someone opens a workbook.
+  vite: { worker: { format: 'es' } },
 });

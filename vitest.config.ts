@@ -22,6 +22,21 @@ export default defineConfig({
         },
       },
       {
+        // Endpoint logic called with plain Requests, no server (src/server/**). Route files that
+        // read content collections get them from disk (astro:content is virtual outside Astro).
+        // The trainer/learner suites share one database server: files run one after another.
+        resolve: { alias: { 'astro:content': new URL('./tests/api/support/astro-content.ts', import.meta.url).pathname } },
+        test: {
+          name: 'api',
+          include: ['tests/api/**/*.test.ts'],
+          environment: 'node',
+          env: { LTV_SAMPLE_DATA: '0' },
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

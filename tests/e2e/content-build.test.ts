@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm, symlink, writeFile, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, mkdir, mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,19 +7,23 @@ import { repoRoot } from './support/server.ts';
 
 const run = promisify(execFile);
 
-/** A throwaway copy of the project (node_modules linked) in which a lesson can be broken. */
+/**
+ * A throwaway copy of the project in which a lesson can be broken. It lives inside the repo
+ * (`.tmp/`, ignored) so that node_modules resolves by walking up, with the same real paths:
+ * a symlinked node_modules confuses Astro's compile cache.
+ */
 async function projectCopy(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ltv-build-'));
+  await mkdir(path.join(repoRoot, '.tmp'), { recursive: true });
+  const dir = await mkdtemp(path.join(repoRoot, '.tmp', 'build-'));
   for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     await cp(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
   }
-  await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
   return dir;
 }
 
 async function astro(dir: string, command: 'sync' | 'build'): Promise<{ ok: boolean; output: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['node_modules/astro/bin/astro.mjs', command], {
+    const { stdout, stderr } = await run(process.execPath, [path.join(repoRoot, 'node_modules/astro/bin/astro.mjs'), command], {
       cwd: dir,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     });

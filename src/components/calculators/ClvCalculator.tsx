@@ -2,6 +2,7 @@ import { simpleClv, simpleClvByYear } from '../../lib/clv/simple.ts';
 import type { FieldSpec } from '../../lib/calculators/fields.ts';
 import { formatNumber, formatPercent, formatYen, formatYenCompact } from '../../lib/i18n/format.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
+import { CLV_CALCULATOR_DESCRIPTION } from '../../lib/calculators/descriptions.ts';
 import BarChart from '../charts/BarChart.tsx';
 import CalculatorFrame from './CalculatorFrame.tsx';
 import NumberField from './NumberField.tsx';
@@ -20,8 +21,7 @@ const DEFAULTS = { price: '5,000', frequency: '4', years: '5', margin: '', disco
 const TEXT = {
   ja: {
     title: 'CLV計算機',
-    description:
-      'この計算機では、平均購入額、年間の購入回数、お付き合いの年数を入れると、顧客生涯価値を計算します。粗利率と割引率を入れると、利益ベースや、将来のお金を今の価値に直した金額も見られます。',
+    description: CLV_CALCULATOR_DESCRIPTION.ja,
     price: '平均購入額',
     frequency: '年間の購入回数',
     years: '継続年数',
@@ -40,8 +40,7 @@ const TEXT = {
   },
   en: {
     title: 'CLV calculator',
-    description:
-      'This calculator works out customer lifetime value from the average purchase, purchases per year and years of the relationship. Add a gross margin and a discount rate to see the profit view and the value of future money today.',
+    description: CLV_CALCULATOR_DESCRIPTION.en,
     price: 'Average purchase',
     frequency: 'Purchases per year',
     years: 'Years as a customer',

@@ -3,6 +3,7 @@ import type { FieldSpec } from '../../lib/calculators/fields.ts';
 import { activePreset, presetById } from '../../lib/calculators/presets.ts';
 import { formatNumber, formatYen } from '../../lib/i18n/format.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
+import { GROUP_CLV_ESTIMATOR_DESCRIPTION } from '../../lib/calculators/descriptions.ts';
 import CalculatorFrame from './CalculatorFrame.tsx';
 import NumberField from './NumberField.tsx';
 import PresetButtons from './PresetButtons.tsx';
@@ -21,8 +22,7 @@ const PRESETS = [{ id: 'restaurant', texts: { sales: '2,000,000', visits: '1,000
 const TEXT = {
   ja: {
     title: 'お客様全体の平均からCLVを見積もる',
-    description:
-      'この計算機では、1年の総売上、総来店回数、お客様のおおよその人数と、お付き合いが続く年数から、平均的なお客様一人のCLVを見積もります。計算の順番も一つずつ表示します。',
+    description: GROUP_CLV_ESTIMATOR_DESCRIPTION.ja,
     presets: '例',
     restaurant: '定食屋の例',
     restaurantNote: '客単価2,000円で年1,000回（総売上200万円）、お客様200人、3年の例を入れます。',
@@ -51,8 +51,7 @@ const TEXT = {
   },
   en: {
     title: 'CLV from shop-wide averages',
-    description:
-      'This calculator estimates the CLV of an average customer from one year of total sales, total visits, the estimated number of customers and the years the relationship lasts. It shows each step of the calculation.',
+    description: GROUP_CLV_ESTIMATOR_DESCRIPTION.en,
     presets: 'Example',
     restaurant: 'Set-meal restaurant',
     restaurantNote: 'Fills in a 2,000 yen average ticket over 1,000 visits a year (2,000,000 yen of sales), about 200 customers and 3 years.',

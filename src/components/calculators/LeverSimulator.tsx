@@ -5,6 +5,7 @@ import { activePreset, presetById } from '../../lib/calculators/presets.ts';
 import { signedAmount, withSign } from '../../lib/calculators/signed.ts';
 import { formatPercent, formatYen, formatYenCompact } from '../../lib/i18n/format.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
+import { LEVER_SIMULATOR_DESCRIPTION } from '../../lib/calculators/descriptions.ts';
 import Waterfall from '../charts/Waterfall.tsx';
 import CalculatorFrame from './CalculatorFrame.tsx';
 import NumberField from './NumberField.tsx';
@@ -29,8 +30,7 @@ const LEVERS = ['price', 'frequency', 'retention', 'recurring'] as const satisfi
 const TEXT = {
   ja: {
     title: 'CLVを動かす四つのレバー',
-    description:
-      'この計算機では、単価、購入回数、お付き合いの年数をそれぞれ何%動かすか、月額や保守などの継続収入をいくらにするかを決めると、CLVが変わる前と後、増えた金額、そして四つのレバーそれぞれの寄与を示します。',
+    description: LEVER_SIMULATOR_DESCRIPTION.ja,
     presets: 'レッスンの例',
     preset: {
       'ten-percent': { label: '三つを10%ずつ', description: '平均購入額5,000円・年4回・5年の例で、単価・回数・年数を10%ずつ上げます（1.1×1.1×1.1で約1.33倍）。' },
@@ -69,8 +69,7 @@ const TEXT = {
   },
   en: {
     title: 'Four levers that move CLV',
-    description:
-      'This calculator lets you move the unit price, purchases per year and years of the relationship by a percentage, and set recurring revenue such as a monthly fee or maintenance. It shows CLV before and after, the change, and how much each of the four levers contributed.',
+    description: LEVER_SIMULATOR_DESCRIPTION.en,
     presets: 'Examples from the lesson',
     preset: {
       'ten-percent': { label: 'All three +10%', description: 'Raises price, frequency and years by 10% each for a 5,000 yen, 4 a year, 5 year customer (1.1 × 1.1 × 1.1 ≈ 1.33).' },

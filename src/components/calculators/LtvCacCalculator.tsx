@@ -5,6 +5,7 @@ import { activePreset, presetById } from '../../lib/calculators/presets.ts';
 import { withSign } from '../../lib/calculators/signed.ts';
 import { formatPercent, formatYen } from '../../lib/i18n/format.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
+import { LTV_CAC_CALCULATOR_DESCRIPTION } from '../../lib/calculators/descriptions.ts';
 import BarChart from '../charts/BarChart.tsx';
 import CacRatioCard from './CacRatioCard.tsx';
 import CalculatorFrame from './CalculatorFrame.tsx';
@@ -37,8 +38,7 @@ const PRESETS = [
 const TEXT = {
   ja: {
     title: 'CLVとCACの比率',
-    description:
-      'この計算機では、広告費と獲得できた人数から、一人あたりの獲得費用（CAC）がどう変わったかを出し、CLVと比べて採算を判定します。追加の予算を、新しいお客様の獲得と今のお客様の引き留めのどちらに使うと価値が大きいかも比べます。',
+    description: LTV_CAC_CALCULATOR_DESCRIPTION.ja,
     presets: '例',
     ishida: '石田さんの店の例',
     ishidaNote: '同じ10,000円の広告で以前は10人、今は3人。粗利で見たCLVは10,000円の例を入れます。',
@@ -73,8 +73,7 @@ const TEXT = {
   },
   en: {
     title: 'LTV to CAC ratio',
-    description:
-      'This calculator shows how the cost of winning one customer (CAC) changed, from advertising spend and customers won, and judges the economics by comparing CLV with CAC. It also compares spending an extra budget on winning new customers with spending it on keeping current ones.',
+    description: LTV_CAC_CALCULATOR_DESCRIPTION.en,
     presets: 'Example',
     ishida: 'Ms. Ishida’s shops',
     ishidaNote: 'Fills in 10,000 yen of advertising that once brought 10 customers and now brings 3, and a gross-profit CLV of 10,000 yen.',

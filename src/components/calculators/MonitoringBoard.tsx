@@ -4,6 +4,7 @@ import { withSign } from '../../lib/calculators/signed.ts';
 import { decomposeChange, periodMetrics, type PeriodKind, type PeriodMetrics } from '../../lib/clv/periods.ts';
 import { formatNumber, formatPercent, formatYen, formatYenCompact } from '../../lib/i18n/format.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
+import { MONITORING_BOARD_DESCRIPTION } from '../../lib/calculators/descriptions.ts';
 import BarChart from '../charts/BarChart.tsx';
 import CalculatorFrame from './CalculatorFrame.tsx';
 import { CompareTable, PeriodsTable } from './MonitoringTables.tsx';
@@ -20,8 +21,7 @@ const PERIOD_CHOICES = ['', ...METRICS.month.map((p) => p.period), ...METRICS.qu
 const TEXT = {
   ja: {
     title: 'CLVの見守りボード',
-    description:
-      'この計算機では、ある電器店の18か月分の取引の記録を月ごとや四半期ごとにまとめ、お客様の数、一人あたりの購入回数、平均単価、リピーターの割合を並べます。二つの期間を選ぶと、売上の変化を客数・回数・単価の三つの効果に分けます。売上が横ばいでもリピーターが減っているときは、注意を表示します。',
+    description: MONITORING_BOARD_DESCRIPTION.ja,
     kindLabel: 'まとめる単位',
     kinds: { month: '月ごと', quarter: '四半期ごと' } as Record<PeriodKind, string>,
     revenueChart: '期間ごとの売上（円）',
@@ -46,8 +46,7 @@ const TEXT = {
   },
   en: {
     title: 'CLV monitoring board',
-    description:
-      'This calculator groups 18 months of transactions of an electrical-appliance shop by month or by quarter and lists the number of customers, purchases per customer, the average ticket and the share of repeat customers. Pick two periods to split the change in sales into customer, frequency and price effects. It warns you when sales look flat but repeat customers are falling.',
+    description: MONITORING_BOARD_DESCRIPTION.en,
     kindLabel: 'Group by',
     kinds: { month: 'Month', quarter: 'Quarter' } as Record<PeriodKind, string>,
     revenueChart: 'Sales by period',

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { readCustomerList, type CustomerListResult } from '../../lib/calculators/customerList.ts';
-import { formatCustomerTable, type CustomerRow } from '../../lib/calculators/customerTable.ts';
+import type { CustomerListResult } from '../../lib/calculators/customerList.ts';
+import { formatCustomerTable, type CustomerRow } from '../../lib/calculators/customerRows.ts';
 import type { FieldSpec } from '../../lib/calculators/fields.ts';
 import { paretoSampleCustomers, sampleTransactionsText, twoClientCustomers } from '../../lib/calculators/paretoSample.ts';
 import { rankCustomers, shareByDecile, topSummary, type ParetoBasis } from '../../lib/calculators/paretoTable.ts';
 import { paretoCurve } from '../../lib/clv/pareto.ts';
 import { formatNumber, formatPercent, formatYen } from '../../lib/i18n/format.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
+import { PARETO_EXPLORER_DESCRIPTION } from '../../lib/calculators/descriptions.ts';
 import LineChart from '../charts/LineChart.tsx';
 import CalculatorFrame from './CalculatorFrame.tsx';
 import NumberField from './NumberField.tsx';
@@ -14,6 +15,7 @@ import ParetoRankTable from './ParetoRankTable.tsx';
 import PresetButtons from './PresetButtons.tsx';
 import { useCalculatorFields } from './useCalculatorFields.ts';
 import { useUrlChoice } from './useUrlChoice.ts';
+import { useCustomerList } from './useCustomerList.ts';
 
 const PRESETS = ['parts-trader', 'two-clients', 'transactions'] as const;
 type Preset = (typeof PRESETS)[number];
@@ -26,20 +28,27 @@ const DEFAULTS = { top: '20' };
 /** Issues listed one by one; the rest are counted. */
 const ISSUES_SHOWN = 20;
 
+/** The rows of a per-customer preset; null for the transactions preset and one's own list. */
+function presetRows(preset: ListChoice, locale: Locale): CustomerRow[] | null {
+  const rows = (list: ReturnType<typeof twoClientCustomers>) => list.map(({ name, ...values }): CustomerRow => ({ customer: name, ...values }));
+  if (preset === 'parts-trader') return rows(paretoSampleCustomers(locale));
+  if (preset === 'two-clients') return rows(twoClientCustomers(locale));
+  return null;
+}
+
 function presetText(preset: ListChoice, locale: Locale): string {
-  const table = (rows: ReturnType<typeof twoClientCustomers>) =>
-    formatCustomerTable(rows.map(({ name, ...values }): CustomerRow => ({ customer: name, ...values })), locale);
-  if (preset === 'parts-trader') return table(paretoSampleCustomers(locale));
-  if (preset === 'two-clients') return table(twoClientCustomers(locale));
+  const rows = presetRows(preset, locale);
+  if (rows) return formatCustomerTable(rows, locale);
   if (preset === 'transactions') return sampleTransactionsText(locale);
   return '';
 }
 
+const NOTHING: CustomerListResult = { format: null, customers: [], issues: [], issueCount: 0, customersWithoutValue: 0 };
+
 const TEXT = {
   ja: {
     title: 'お客様ごとのCLVとパレート分析',
-    description:
-      'この計算機では、お客様の一覧から一人ずつのCLVを計算して高い順に並べ、上位のお客様が全体の何割を占めるかを曲線で示します。Excelの表や取引の記録を貼り付けると、自分のお客様でも試せます。',
+    description: PARETO_EXPLORER_DESCRIPTION.ja,
     presetsLabel: '例を選ぶ',
     presets: {
       'parts-trader': '部品商社の取引先100社',
@@ -72,8 +81,7 @@ const TEXT = {
   },
   en: {
     title: 'CLV per customer and Pareto view',
-    description:
-      'This calculator works out each customer’s CLV from a customer list, ranks the customers and shows on a curve how much of the total the top customers bring. Paste a table from Excel or your transaction records to try it with your own customers.',
+    description: PARETO_EXPLORER_DESCRIPTION.en,
     presetsLabel: 'Choose an example',
     presets: {
       'parts-trader': '100 accounts of a parts trader',
@@ -133,11 +141,17 @@ export default function ParetoExplorer({ locale, instance = 'pareto', preset }: 
     typing.current = false;
   }, [list]);
 
-  const parsed = useMemo(() => readCustomerList(pasted, locale), [pasted, locale]);
-  const lastValid = useRef<CustomerListResult>(parsed);
-  if (parsed.customers.length > 0) lastValid.current = parsed;
+  // A preset list left as it is needs no parsing; edited or pasted text loads the parser.
+  const presetList = useMemo(() => {
+    const rows = presetRows(list, locale);
+    return rows && { rows, text: formatCustomerTable(rows, locale) };
+  }, [list, locale]);
+  const parsed = useCustomerList(pasted, locale, presetList && presetList.text === pasted ? presetList.rows : null);
+  const lastValid = useRef<CustomerListResult>(parsed ?? NOTHING);
+  if (parsed && parsed.customers.length > 0) lastValid.current = parsed;
   const shown = lastValid.current;
-  const stale = parsed.customers.length === 0 || fields.stale;
+  const stale = (parsed !== null && parsed.customers.length === 0) || fields.stale;
+  const current = parsed ?? NOTHING;
 
   const table = useMemo(() => rankCustomers(shown.customers, basis), [shown, basis]);
   const top = topSummary(table, fraction);
@@ -161,7 +175,7 @@ export default function ParetoExplorer({ locale, instance = 'pareto', preset }: 
         active={list}
         onSelect={(id) => choose(id as ListChoice)}
       />
-      <div class={parsed.issueCount > 0 ? 'field field--invalid' : 'field'}>
+      <div class={current.issueCount > 0 ? 'field field--invalid' : 'field'}>
         <label for={`${instance}-list`}>{text.list}</label>
         <textarea
           id={`${instance}-list`}
@@ -172,7 +186,7 @@ export default function ParetoExplorer({ locale, instance = 'pareto', preset }: 
           autoComplete="off"
           value={pasted}
           placeholder={text.placeholder}
-          aria-describedby={parsed.issueCount > 0 ? `${listHintId} ${issuesId}` : listHintId}
+          aria-describedby={current.issueCount > 0 ? `${listHintId} ${issuesId}` : listHintId}
           onInput={(event) => {
             typing.current = list !== 'own';
             setPasted((event.target as HTMLTextAreaElement).value);
@@ -183,17 +197,17 @@ export default function ParetoExplorer({ locale, instance = 'pareto', preset }: 
           {text.listHint} {text.privacy}
         </p>
       </div>
-      {parsed.issueCount > 0 && (
+      {current.issueCount > 0 && (
         <div id={issuesId} class="calculator__issues">
           <p role="status" class="field__error">
-            {text.issues(parsed.issueCount, parsed.customers.length > 0)}
+            {text.issues(current.issueCount, current.customers.length > 0)}
           </p>
           <ul>
-            {parsed.issues.slice(0, ISSUES_SHOWN).map((issue, i) => (
+            {current.issues.slice(0, ISSUES_SHOWN).map((issue, i) => (
               <li key={i}>{issue.message}</li>
             ))}
           </ul>
-          {parsed.issueCount > ISSUES_SHOWN && <p class="field__hint">{text.moreIssues(parsed.issueCount - ISSUES_SHOWN)}</p>}
+          {current.issueCount > ISSUES_SHOWN && <p class="field__hint">{text.moreIssues(current.issueCount - ISSUES_SHOWN)}</p>}
         </div>
       )}
       <div class="calculator__fields">

@@ -1,6 +1,9 @@
 import { describeIssue, detectDelimiter, guessColumns, locateIssue, normalizeHeader, readRecords, trimCell } from '../clv/parse/index.ts';
 import { LANGUAGE_TAG, type Locale } from '../i18n/locales.ts';
 import { parseField, type FieldError, type FieldSpec } from './fields.ts';
+import { LABELS, TABLE_COLUMNS, type CustomerRow, type RowIssue, type TableColumn } from './customerRows.ts';
+
+export { formatCustomerTable, TABLE_COLUMNS, type CustomerRow, type RowIssue, type TableColumn } from './customerRows.ts';
 
 /**
  * The per-customer table of the lesson "calculate step by step", as pasted from Excel: one row
@@ -11,24 +14,6 @@ import { parseField, type FieldError, type FieldSpec } from './fields.ts';
  * with its row number (as Excel numbers it), its column and a message in the learner's language;
  * the good rows are still used.
  */
-
-export type TableColumn = 'customer' | 'averagePurchase' | 'purchasesPerYear' | 'years';
-export const TABLE_COLUMNS: readonly TableColumn[] = ['customer', 'averagePurchase', 'purchasesPerYear', 'years'];
-
-/** One good row. */
-export interface CustomerRow {
-  customer: string;
-  averagePurchase: number;
-  purchasesPerYear: number;
-  years: number;
-}
-
-/** One problem, located as Excel shows it: header = row 1. */
-export interface RowIssue {
-  row: number;
-  column?: string;
-  message: string;
-}
 
 export interface CustomerTableResult {
   customers: CustomerRow[];
@@ -130,11 +115,6 @@ export function isCustomerTableRow(cells: readonly string[]): boolean {
   );
 }
 
-const LABELS: Record<Locale, Record<TableColumn, string>> = {
-  ja: { customer: '顧客', averagePurchase: '平均購入額', purchasesPerYear: '年間の購入回数', years: '継続年数' },
-  en: { customer: 'Customer', averagePurchase: 'Average purchase', purchasesPerYear: 'Purchases per year', years: 'Years' },
-};
-
 const EMPTY_CUSTOMER: Record<Locale, string> = { ja: '顧客名が空です', en: 'The customer is empty' };
 
 /** A cell's problem with the cell as written, in the style of the core's parse messages. */
@@ -215,11 +195,4 @@ export function parseCustomerTable(text: string, locale: Locale): CustomerTableR
     if (ok) customers.push({ customer, ...values });
   });
   return { customers, issues, rowCount, hasHeader };
-}
-
-/** The header-and-rows text of a list, tab-separated as Excel copies it, with the learner's headers. */
-export function formatCustomerTable(rows: readonly CustomerRow[], locale: Locale): string {
-  const header = TABLE_COLUMNS.map((column) => LABELS[locale][column]).join('\t');
-  const lines = rows.map((row) => [row.customer, row.averagePurchase, row.purchasesPerYear, row.years].join('\t'));
-  return [header, ...lines].join('\n');
 }

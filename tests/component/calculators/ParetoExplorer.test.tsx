@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import ParetoExplorer from '../../../src/components/calculators/ParetoExplorer.tsx';
 import { paretoSampleCustomers } from '../../../src/lib/calculators/paretoSample.ts';
 import { topShare } from '../../../src/lib/clv/pareto.ts';
@@ -51,7 +51,8 @@ describe('ParetoExplorer', () => {
     expect(cells(bodyRows()[1]!).slice(7)).toEqual([formatPercent('ja', 30 / 130), '100%']);
   });
 
-  it('reads a pasted Excel table and ranks it by CLV computed by the core', () => {
+  // Pasted text goes through the CSV parser, which the island loads on first use: wait for it.
+  it('reads a pasted Excel table and ranks it by CLV computed by the core', async () => {
     render(<ParetoExplorer locale="en" preset="two-clients" />);
     paste('Customer list', 'Customer\tAverage purchase\tPurchases per year\tYears\nA\t¥8,000\t6\t3\nB\t５０００\t4\t5\nC\t12000\t1\t2');
     expect(screen.getByRole('button', { name: 'Paste my own list' }).getAttribute('aria-pressed')).toBe('true');
@@ -60,30 +61,31 @@ describe('ParetoExplorer', () => {
       ['B', clv({ averagePurchase: 5000, purchasesPerYear: 4, years: 5 })],
       ['C', clv({ averagePurchase: 12000, purchasesPerYear: 1, years: 2 })],
     ] as const;
+    await waitFor(() => expect(bodyRows()).toHaveLength(3));
     expect(bodyRows().map((row) => [cells(row)[1], cells(row)[6]])).toEqual(expected.map(([name, value]) => [name, formatYen('en', value)]));
     expect(share()).toBe(formatPercent('en', topShare(expected.map(([, value]) => value), 0.2)));
   });
 
-  it('reads transaction records through the core parser and summary', () => {
+  it('reads transaction records through the core parser and summary', async () => {
     render(<ParetoExplorer locale="ja" preset="transactions" />);
-    expect(screen.getByText(/取引の記録として読みました（2024-04-01〜2025-03-31/)).toBeTruthy();
+    expect(await screen.findByText(/取引の記録として読みました（2024-04-01〜2025-03-31/)).toBeTruthy();
     // C003 spent 127,000 yen over the year: the top of the list.
     expect(cells(bodyRows()[0]!).slice(1, 2).concat(cells(bodyRows()[0]!)[6]!)).toEqual(['C003', formatYen('ja', 127_000)]);
   });
 
-  it('names bad rows (row, column, message) and still uses the good ones', () => {
+  it('names bad rows (row, column, message) and still uses the good ones', async () => {
     render(<ParetoExplorer locale="ja" preset="two-clients" />);
     paste('顧客リスト', '顧客,平均購入額,年間の購入回数,継続年数\nA社,5000,4,5\nB社,たくさん,4,5\nC社,3000,2,5');
-    expect(screen.getByRole('status').textContent).toContain('1件の問題がある行を除いて計算しました');
+    expect((await screen.findByRole('status')).textContent).toContain('1件の問題がある行を除いて計算しました');
     expect(screen.getByText('3行目「平均購入額」列: 数字として読めません（"たくさん"）')).toBeTruthy();
     expect(bodyRows().map((row) => cells(row)[1])).toEqual(['A社', 'C社']);
   });
 
-  it('keeps the last valid result while nothing can be read, and says so', () => {
+  it('keeps the last valid result while nothing can be read, and says so', async () => {
     render(<ParetoExplorer locale="en" preset="two-clients" />);
     const before = share();
     paste('Customer list', 'Customer,Average purchase,Purchases per year,Years\nA,lots,4,5');
-    expect(screen.getByText(/no row can be used yet/)).toBeTruthy();
+    expect(await screen.findByText(/no row can be used yet/)).toBeTruthy();
     expect(screen.getByText(/Showing the result of the last valid input/)).toBeTruthy();
     expect(share()).toBe(before);
     expect(bodyRows()).toHaveLength(2);

@@ -1,0 +1,191 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import '../../styles/player.css';
+import { LANGUAGE_TAG, type Locale } from '../../lib/i18n/locales.ts';
+import { unpackSegments, type PackedSegment } from '../../lib/narration/browser/packedSegments.ts';
+import { voicesFor } from '../../lib/narration/browser/voiceEngine.ts';
+import { $player, $voices, lessonPlayer, watchVoices, type PlayerView } from '../../stores/player.ts';
+import { useClientStore } from '../hooks/useClientStore.ts';
+import { sharedSpeechEngine } from './engines/index.ts';
+import { Icon } from './icons.tsx';
+import { fill } from './fill.ts';
+import type { PanelProps } from './PlayerPanel.tsx';
+import SpeechNotice from './SpeechNotice.tsx';
+import type { PlayerText } from './text.ts';
+import { formatClock } from '../../lib/narration/browser/time.ts';
+import { useLessonPage } from './useLessonPage.ts';
+
+interface Props {
+  locale: Locale;
+  lessonId: string;
+  title: string;
+  /** The module's title, shown by the system's media controls. */
+  album: string;
+  artist: string;
+  segments: PackedSegment[];
+  /** The same lesson in the other language, offered when no voice reads this one. */
+  otherLanguageHref: string;
+  /** The player's words in the page's language (PLAYER_TEXT[locale]). */
+  text: PlayerText;
+}
+
+/**
+ * The narration player on a lesson page: play and pause, sentence and section skips, a seek
+ * bar with elapsed and remaining time, speed and voice, the sentence highlighted in the text.
+ * The server renders it idle; the browser loads the lesson with the learner's settings.
+ */
+export default function LessonPlayer({ locale, lessonId, title, album, artist, segments: packed, otherLanguageHref, text }: Props) {
+  const segments = useMemo(() => unpackSegments(packed), [packed]);
+  const serverView = useMemo<PlayerView>(() => serverState(segments), [segments]);
+  const view = useClientStore($player, serverView);
+  const speech = useClientStore($voices, { support: 'checking', voices: [] });
+  const [panelOpen, setPanelOpen] = useState(false);
+  // The settings are loaded when first opened: most listeners never change them.
+  const [Panel, setPanel] = useState<ComponentType<PanelProps>>();
+  const togglePanel = () => {
+    setPanelOpen(!panelOpen);
+    if (!Panel) void import('./PlayerPanel.tsx').then((module) => setPanel(() => module.default));
+  };
+  const ids = { panel: `player-panel-${lessonId}`, hint: `player-hint-${lessonId}` };
+  const media = useMemo(() => ({ title, album, artist }), [title, album, artist]);
+  const { following, followAgain } = useLessonPage(view, { segments, hintId: ids.hint, media });
+
+  useEffect(() => {
+    const engine = sharedSpeechEngine();
+    const stopWatching = watchVoices(engine);
+    lessonPlayer.load({ engine, locale, lessons: [{ id: lessonId, title, segments }] });
+    return () => {
+      stopWatching();
+      lessonPlayer.unload();
+    };
+  }, [locale, lessonId, segments]);
+
+  const lang = LANGUAGE_TAG[locale];
+  const voices = voicesFor(speech.voices, lang);
+  const other: Locale = locale === 'ja' ? 'en' : 'ja';
+  const unavailable = speech.support === 'unsupported' ? 'no-speech' : speech.support === 'ready' && voices.length === 0 ? 'no-voice' : undefined;
+  const playing = view.status === 'playing';
+  const engaged = view.loaded && view.status !== 'idle';
+  const resumable = view.status === 'idle' && view.index > 0;
+  const { elapsedMs, remainingMs, ratio } = view.progress;
+  const position = fill(text.positionText, { n: view.index + 1, elapsed: formatClock(elapsedMs), remaining: formatClock(remainingMs) });
+
+  if (unavailable) {
+    return (
+      <section class="player player--notice" aria-label={text.region}>
+        <SpeechNotice
+          text={text}
+          kind={unavailable}
+          languageName={text.languages[locale]}
+          otherLanguageHref={voicesFor(speech.voices, LANGUAGE_TAG[other]).length > 0 ? otherLanguageHref : undefined}
+        />
+      </section>
+    );
+  }
+
+  const button = (label: string, icon: Parameters<typeof Icon>[0]['name'], onClick: () => void, keys?: string) => (
+    <button type="button" class="player__button" aria-label={label} title={label} aria-keyshortcuts={keys} onClick={onClick}>
+      <Icon name={icon} />
+    </button>
+  );
+
+  return (
+    <section class={engaged ? 'player player--active' : 'player'} aria-label={text.region} data-testid="lesson-player" data-narration-target="">
+      <div class="player__bar">
+        {button(text.previousSection, 'previousSection', lessonPlayer.previousSection, 'Shift+J')}
+        {button(text.previousSentence, 'previousSentence', lessonPlayer.previousSentence, 'J')}
+        <button
+          type="button"
+          class="player__button player__button--main"
+          aria-keyshortcuts="K"
+          onClick={lessonPlayer.toggle}
+          data-testid="player-toggle"
+        >
+          <Icon name={playing ? 'pause' : 'play'} />
+          {/* The visible words are the button's name (no aria-label that could differ from them). */}
+          <span class="player__label">{playing ? text.pause : resumable ? text.resume : text.play}</span>
+        </button>
+        {button(text.nextSentence, 'nextSentence', lessonPlayer.nextSentence, 'L')}
+        {button(text.nextSection, 'nextSection', lessonPlayer.nextSection, 'Shift+L')}
+        <button
+          type="button"
+          class="player__button"
+          aria-label={text.settings}
+          title={text.settings}
+          aria-expanded={panelOpen}
+          aria-controls={ids.panel}
+          onClick={togglePanel}
+        >
+          <Icon name="settings" />
+        </button>
+      </div>
+      <div class="player__progress">
+        <span class="player__time">{formatClock(elapsedMs)}</span>
+        <input
+          type="range"
+          class="player__seek"
+          min={0}
+          max={Math.max(segments.length - 1, 0)}
+          value={view.index}
+          aria-label={text.seek}
+          aria-valuetext={position}
+          style={{ '--ratio': String(ratio) }}
+          onInput={(event) => lessonPlayer.seekToIndex(Number(event.currentTarget.value))}
+          data-testid="player-seek"
+        />
+        <span class="player__time">{fill(text.remaining, { time: formatClock(remainingMs) })}</span>
+      </div>
+      <p class="player__status" role="status" data-testid="player-status">
+        {view.status === 'playing' && <span class="visually-hidden">{text.playing}</span>}
+        {view.status === 'paused' && <span class="visually-hidden">{text.paused}</span>}
+        {view.status === 'ended' && text.ended}
+        {speech.support === 'checking' && view.status === 'playing' && text.checking}
+        {view.status === 'error' && (
+          <>
+            {text.error} {text.errors[view.error ?? ''] ?? ''}{' '}
+            <button type="button" class="button button--quiet" onClick={lessonPlayer.play}>
+              {text.retry}
+            </button>
+          </>
+        )}
+      </p>
+      {engaged && !following && (
+        <button type="button" class="button button--quiet player__follow" onClick={followAgain} data-testid="player-follow">
+          <Icon name="follow" /> {text.follow}
+        </button>
+      )}
+      <p id={ids.hint} class="visually-hidden">
+        {text.clickHint}
+      </p>
+      <div class="player__panel" id={ids.panel} hidden={!panelOpen}>
+        {Panel && (
+        <Panel
+          text={text}
+          rate={view.rate}
+          voiceId={view.voiceId}
+          voices={voices}
+          onRate={lessonPlayer.setRate}
+          onVoice={lessonPlayer.setVoice}
+          onPreview={(voiceId) => lessonPlayer.preview(text.previewText, voiceId)}
+        />
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** What the server renders: idle at the top, with the lesson's length at normal speed. */
+function serverState(segments: readonly { durationMs: number }[]): PlayerView {
+  const totalMs = segments.reduce((sum, segment) => sum + segment.durationMs, 0);
+  return {
+    loaded: false,
+    status: 'idle',
+    item: 0,
+    index: 0,
+    rate: 1,
+    voiceId: undefined,
+    advancing: false,
+    progress: { elapsedMs: 0, remainingMs: totalMs, totalMs, ratio: 0 },
+    sleep: { choice: 'off' },
+  };
+}

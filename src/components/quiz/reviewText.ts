@@ -1,0 +1,57 @@
+/** Text of Today's review. Japanese is the source; every key exists in both languages. */
+import type { Locale } from '../../lib/i18n/locales.ts';
+import type { MasteryLevel } from '../../lib/quiz/mastery.ts';
+
+const ja = {
+  'due.heading': '今日解き直す問題',
+  'due.total': '今日の復習は{n}問です。',
+  'due.none': '今日復習する問題はありません。',
+  'due.noHistory': 'まだテストを受けていません。レッスンの最後にある理解度テストから始めましょう。',
+  'due.start': '{n}問を復習する',
+  'due.later': 'ほかに{n}問が、{date}ごろから戻ってきます。',
+  'due.laterOnly': '次の復習：{n}問が{date}ごろから戻ってきます。',
+  'mastery.heading': '理解度マップ',
+  'mastery.lead': '各レッスンの考え方（コンセプト）ごとに、直近の回答から理解度を示します。',
+  'mastery.legend': '記号の意味',
+  'mastery.lesson': '「{title}」の理解度',
+  'mastery.detail': '直近の得点率 {share}・{n}回答',
+  'mastery.noAnswers': 'まだ回答していません',
+  'mastery.take': 'テストを受ける',
+  'mastery.untouched': '未着手（{n}項目）。',
+  'mastery.empty': 'テストのあるレッスンはまだありません。',
+} as const;
+
+export type ReviewTextKey = keyof typeof ja;
+
+const en: Record<ReviewTextKey, string> = {
+  'due.heading': 'Questions to retry today',
+  'due.total': '{n} question(s) to review today.',
+  'due.none': 'Nothing to review today.',
+  'due.noHistory': 'You have not taken a test yet. Start with the test at the end of a lesson.',
+  'due.start': 'Review {n} question(s)',
+  'due.later': '{n} more come back from about {date}.',
+  'due.laterOnly': 'Next review: {n} question(s) come back from about {date}.',
+  'mastery.heading': 'Mastery map',
+  'mastery.lead': 'For each idea (concept) of each lesson, how well your recent answers show you know it.',
+  'mastery.legend': 'Key',
+  'mastery.lesson': 'Mastery in "{title}"',
+  'mastery.detail': 'recent score {share} · {n} answer(s)',
+  'mastery.noAnswers': 'not answered yet',
+  'mastery.take': 'Take the test',
+  'mastery.untouched': 'Not started ({n} concepts).',
+  'mastery.empty': 'No lesson has a test yet.',
+};
+
+const TEXT: Record<Locale, Record<ReviewTextKey, string>> = { ja, en };
+
+export function rt(locale: Locale, key: ReviewTextKey, values: Record<string, string | number> = {}): string {
+  return TEXT[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** Mastery levels as words and marks, in order: never colour alone. */
+export const LEVELS: Record<Locale, Record<MasteryLevel, string>> = {
+  ja: { 'not-started': '未着手', learning: '学習中', familiar: 'もう少し', mastered: '定着' },
+  en: { 'not-started': 'Not started', learning: 'Learning', familiar: 'Almost there', mastered: 'Mastered' },
+};
+export const LEVEL_MARKS: Record<MasteryLevel, string> = { 'not-started': '－', learning: '△', familiar: '○', mastered: '◎' };
+export const LEVEL_ORDER: readonly MasteryLevel[] = ['not-started', 'learning', 'familiar', 'mastered'];

@@ -1,0 +1,48 @@
+/**
+ * Runs for on-demand routes (prerendered lesson pages are plain files and never reach it):
+ * 1. refuses cross-site writes to the APIs (CSRF; see src/server/http/origin.ts);
+ * 2. for the trainer and learner areas, opens the database and puts the signed-in trainer and
+ *    learner on Astro.locals (from their HttpOnly session cookies);
+ * 3. adds security headers, with a Content-Security-Policy that allows Astro's own inline
+ *    island scripts by their hashes instead of 'unsafe-inline'.
+ */
+import type { MiddlewareHandler } from 'astro';
+import { learnerFromToken, trainerFromToken } from './server/auth/sessions.ts';
+import { serverReady } from './server/db/startup.ts';
+import { COOKIE_NAMES, readCookie } from './server/http/cookies.ts';
+import { problem } from './server/http/json.ts';
+import { isCrossSiteWrite } from './server/http/origin.ts';
+import { securityHeaders } from './server/http/securityHeaders.ts';
+
+/** Trainer and learner pages and their APIs: the only routes that need the database. */
+const APP_PATHS = /^\/(?:en\/)?(?:trainer|learn|join)(?:\/|$)|^\/api\/(?:trainer|learner|auth)(?:\/|$)/;
+
+export const onRequest: MiddlewareHandler = async (context, next) => {
+  if (context.isPrerendered) return next();
+  const { request, url, locals } = context;
+  if (url.pathname.startsWith('/api/') && isCrossSiteWrite(request, url)) {
+    return securityHeaders(problem(403, 'cross-site-request'));
+  }
+  if (APP_PATHS.test(url.pathname)) {
+    try {
+      const db = await serverReady();
+      const trainerToken = readCookie(request, COOKIE_NAMES.trainer);
+      const learnerToken = readCookie(request, COOKIE_NAMES.learner);
+      const [trainer, learner] = await Promise.all([
+        trainerToken ? trainerFromToken(db, trainerToken) : null,
+        learnerToken ? learnerFromToken(db, learnerToken) : null,
+      ]);
+      locals.trainer = trainer;
+      locals.learner = learner;
+    } catch (error) {
+      // The database is down or unreachable: say so plainly instead of a stack trace.
+      console.error(`[db] ${request.method} ${url.pathname}:`, error);
+      if (!url.pathname.startsWith('/api/')) throw error;
+      return securityHeaders(problem(503, 'database-unavailable'));
+    }
+  }
+  const response = await securityHeaders(await next());
+  // Invite links carry a token and dashboards carry names: keep all of it out of search engines.
+  if (APP_PATHS.test(url.pathname)) response.headers.set('x-robots-tag', 'noindex, nofollow');
+  return response;
+};

@@ -1,0 +1,6 @@
+import { getAttempt } from '../../../../../server/learner/handlers.ts';
+import { learnerRoute } from '../../../../../server/http/route.ts';
+
+export const prerender = false;
+
+export const GET = learnerRoute(getAttempt);

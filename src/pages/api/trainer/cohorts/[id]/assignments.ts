@@ -1,0 +1,6 @@
+import { postAssignments } from '../../../../../server/trainer/handlers.ts';
+import { trainerRoute } from '../../../../../server/http/route.ts';
+
+export const prerender = false;
+
+export const POST = trainerRoute(postAssignments);

@@ -1,0 +1,6 @@
+import { postInvite } from '../../../../../server/trainer/handlers.ts';
+import { trainerRoute } from '../../../../../server/http/route.ts';
+
+export const prerender = false;
+
+export const POST = trainerRoute(postInvite);

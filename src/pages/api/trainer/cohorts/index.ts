@@ -1,0 +1,7 @@
+import { getCohorts, postCohort } from '../../../../server/trainer/handlers.ts';
+import { trainerRoute } from '../../../../server/http/route.ts';
+
+export const prerender = false;
+
+export const GET = trainerRoute(getCohorts);
+export const POST = trainerRoute(postCohort);

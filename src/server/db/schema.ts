@@ -1,0 +1,189 @@
+/**
+ * The database: one table per concept, the same schema for PGlite (embedded) and PostgreSQL.
+ * SQL migrations in drizzle/ are generated from this file (`npm run db:generate`); never edit a
+ * table here without generating a migration. Row types are inferred, never written twice.
+ * Times are `timestamptz`; ids are random UUIDs so an id in a URL says nothing about its neighbours.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** A trainer account: signs in with email and password, owns cohorts. */
+export const trainers = pgTable('trainers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** Lower-cased on the way in, so sign-in is case-insensitive. */
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  /** `scrypt$<log2 N>$<r>$<p>$<salt>$<hash>` (see src/server/auth/password.ts). */
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+});
+
+/** A group of learners with the same assignments; learners join through its invite link. */
+export const cohorts = pgTable(
+  'cohorts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    trainerId: uuid('trainer_id')
+      .notNull()
+      .references(() => trainers.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /**
+     * The invite token in the clear: the trainer must be able to see and copy the link again. It
+     * only lets someone join this cohort as a new learner, and rotating it replaces it.
+     */
+    inviteToken: text('invite_token').notNull().unique(),
+    inviteRotatedAt: timestamp('invite_rotated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('cohorts_trainer_idx').on(table.trainerId)],
+);
+
+/** A learner of one cohort; no password: a session cookie and a personal resume code. */
+export const learners = pgTable(
+  'learners',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    employeeId: text('employee_id'),
+    /** SHA-256 of the resume code (shown once); the code itself is never stored. */
+    resumeCodeHash: text('resume_code_hash').notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('learners_cohort_idx').on(table.cohortId)],
+);
+
+/** A signed-in browser: the cookie holds a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    role: text('role', { enum: ['trainer', 'learner'] }).notNull(),
+    trainerId: uuid('trainer_id').references(() => trainers.id, { onDelete: 'cascade' }),
+    learnerId: uuid('learner_id').references(() => learners.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    /** Slides forward with use (idle timeout). */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Never moves: the session ends here however active it is. */
+    absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    check(
+      'sessions_one_subject',
+      sql`(${table.role} = 'trainer' and ${table.trainerId} is not null and ${table.learnerId} is null) or (${table.role} = 'learner' and ${table.learnerId} is not null and ${table.trainerId} is null)`,
+    ),
+    index('sessions_trainer_idx').on(table.trainerId),
+    index('sessions_learner_idx').on(table.learnerId),
+  ],
+);
+
+/** One lesson's test assigned to a cohort (a module is stored as its lessons). */
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    lessonId: text('lesson_id').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** Share of the points needed to pass, in (0, 1]. */
+    passMark: doublePrecision('pass_mark').notNull(),
+    /** Questions drawn per attempt. */
+    questionCount: integer('question_count').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [unique('assignments_cohort_lesson').on(table.cohortId, table.lessonId)],
+);
+
+/**
+ * One sitting of an assigned test. The server draws the seed and keeps it: the learner never
+ * sees it, and the attempt (questions, order, numbers, key) is re-created from it to grade.
+ */
+export const attempts = pgTable(
+  'attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    learnerId: uuid('learner_id')
+      .notNull()
+      .references(() => learners.id, { onDelete: 'cascade' }),
+    lessonId: text('lesson_id').notNull(),
+    /** 0..2^32-1, beyond a Postgres integer. */
+    seed: bigint('seed', { mode: 'number' }).notNull(),
+    questionCount: integer('question_count').notNull(),
+    /** The pass mark when the attempt started (a later change does not re-grade it). */
+    passMark: doublePrecision('pass_mark').notNull(),
+    locale: text('locale', { enum: ['ja', 'en'] }).notNull(),
+    /** The drawn question ids in order: grading checks the bank still draws the same ones. */
+    questionIds: jsonb('question_ids').$type<string[]>().notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null until submitted; set once, with the rest of the result, in one transaction. */
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** The browser's id of the submission: the same id again returns the stored result. */
+    clientSubmissionId: text('client_submission_id'),
+    /** When the learner pressed submit (may be earlier than submittedAt when sent from a queue). */
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** The raw responses by question id, as posted. */
+    responses: jsonb('responses').$type<Record<string, unknown>>(),
+    total: doublePrecision('total'),
+    max: doublePrecision('max'),
+    passed: boolean('passed'),
+  },
+  (table) => [
+    index('attempts_learner_assignment_idx').on(table.learnerId, table.assignmentId),
+    index('attempts_assignment_idx').on(table.assignmentId),
+  ],
+);
+
+/** One graded answer of an attempt, for item analysis and the per-learner view. */
+export const answers = pgTable(
+  'answers',
+  {
+    attemptId: uuid('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    /** 0-based position in the attempt. */
+    position: integer('position').notNull(),
+    questionId: text('question_id').notNull(),
+    concept: text('concept').notNull(),
+    /**
+     * The answer in the bank's own terms (option ids `b` or `a,c`, `true`, a number, step ids),
+     * independent of the shuffle, so answers of different attempts can be counted together.
+     * Null when unanswered.
+     */
+    choice: text('choice'),
+    points: doublePrecision('points').notNull(),
+    maxPoints: doublePrecision('max_points').notNull(),
+    correct: boolean('correct').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.attemptId, table.position] }), index('answers_question_idx').on(table.questionId)],
+);
+
+export type Trainer = typeof trainers.$inferSelect;
+export type Cohort = typeof cohorts.$inferSelect;
+export type Learner = typeof learners.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Assignment = typeof assignments.$inferSelect;
+export type AttemptRow = typeof attempts.$inferSelect;
+export type AnswerRow = typeof answers.$inferSelect;

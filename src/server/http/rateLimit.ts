@@ -1,0 +1,58 @@
+/**
+ * Limits kept in memory: a fixed window per key (an IP, an email). Enough for one Node process;
+ * several processes behind a balancer would each count separately (documented in the README).
+ * Expired windows are swept when the map grows, so memory stays bounded by the active keys.
+ */
+export interface RateLimitOptions {
+  /** Events allowed per window. */
+  limit: number;
+  windowMs: number;
+  /** Clock, replaceable in tests. */
+  now?: () => number;
+  /** Sweep expired windows once this many keys are held. */
+  sweepAt?: number;
+}
+
+export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+export interface RateLimiter {
+  /** Whether one more event of `key` is allowed, without counting it. */
+  check(key: string): RateDecision;
+  /** Counts one event of `key`. */
+  hit(key: string): void;
+  /** check, then hit when allowed. */
+  take(key: string): RateDecision;
+  /** Forgets `key` (a successful sign-in clears that email's failures). */
+  reset(key: string): void;
+}
+
+export function createRateLimiter({ limit, windowMs, now = Date.now, sweepAt = 10_000 }: RateLimitOptions): RateLimiter {
+  const windows = new Map<string, { start: number; count: number }>();
+  const current = (key: string, at: number) => {
+    const window = windows.get(key);
+    return window && at - window.start < windowMs ? window : undefined;
+  };
+  const check = (key: string): RateDecision => {
+    const at = now();
+    const window = current(key, at);
+    if (!window || window.count < limit) return { ok: true };
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((window.start + windowMs - at) / 1000)) };
+  };
+  const hit = (key: string) => {
+    const at = now();
+    if (windows.size >= sweepAt) for (const [other, window] of windows) if (at - window.start >= windowMs) windows.delete(other);
+    const window = current(key, at);
+    if (window) window.count++;
+    else windows.set(key, { start: at, count: 1 });
+  };
+  return {
+    check,
+    hit,
+    take(key) {
+      const decision = check(key);
+      if (decision.ok) hit(key);
+      return decision;
+    },
+    reset: (key) => void windows.delete(key),
+  };
+}

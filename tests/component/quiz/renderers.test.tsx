@@ -1,0 +1,166 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import QuestionCard from '../../../src/components/quiz/QuestionCard.tsx';
+import FeedbackPanel from '../../../src/components/quiz/FeedbackPanel.tsx';
+import type { DraftResponse } from '../../../src/lib/quiz/client/answers.ts';
+import type { LearnerQuestion } from '../../../src/lib/quiz/view.ts';
+import type { QuestionResult } from '../../../src/lib/quiz/grade.ts';
+import { miniView } from './support.ts';
+
+const { view } = miniView('ja');
+const { view: english } = miniView('en');
+const byType = (type: LearnerQuestion['type'], from = view) => from.questions.find((question) => question.type === type)!;
+
+/** A question with its answer kept in state, as the runner does. */
+function Stateful({ question, onChange = () => {}, locked = false }: { question: LearnerQuestion; onChange?: (response: DraftResponse) => void; locked?: boolean }) {
+  const [response, setResponse] = useState<DraftResponse | undefined>(undefined);
+  return (
+    <QuestionCard
+      locale={question === byType(question.type, english) ? 'en' : 'ja'}
+      question={question}
+      response={response}
+      locked={locked}
+      onChange={(next) => {
+        setResponse(next);
+        onChange(next);
+      }}
+    />
+  );
+}
+
+describe('question renderers', () => {
+  it('single choice: the prompt names a radio group; each option has its letter and its key', () => {
+    const onChange = vi.fn();
+    const question = byType('single');
+    render(<Stateful question={question} onChange={onChange} />);
+    const group = screen.getByRole('group', { name: question.prompt });
+    expect(group.getAttribute('aria-describedby')).toBe(`instructions-${question.id}`);
+    const radios = screen.getAllByRole('radio');
+    expect(radios).toHaveLength(question.options!.length);
+    fireEvent.click(screen.getByLabelText(new RegExp(question.options![1]!.text)));
+    expect(onChange).toHaveBeenLastCalledWith(1);
+    expect((radios[1] as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByText('正しいものを一つ選んでください。')).toBeTruthy();
+  });
+
+  it('multiple select: checkboxes, and the partial-credit rule is on screen in both languages', () => {
+    const onChange = vi.fn();
+    render(<Stateful question={byType('multiple')} onChange={onChange} />);
+    expect(screen.getByText(/部分点があります：（選んだ正解の数 − 選んだ誤りの数）÷ 正解の数。0点より下にはなりません。/)).toBeTruthy();
+    const boxes = screen.getAllByRole('checkbox');
+    fireEvent.click(boxes[3]!);
+    fireEvent.click(boxes[0]!);
+    expect(onChange).toHaveBeenLastCalledWith([0, 3]);
+    fireEvent.click(boxes[3]!);
+    expect(onChange).toHaveBeenLastCalledWith([0]);
+  });
+
+  it('multiple select in English states the rule too', () => {
+    render(<Stateful question={byType('multiple', english)} />);
+    expect(screen.getByText(/Partial credit: \(right choices selected − wrong choices selected\) ÷ number of right choices, never below 0\./)).toBeTruthy();
+  });
+
+  it('true-false: two labelled radios, true first (key 1)', () => {
+    const onChange = vi.fn();
+    render(<Stateful question={byType('true-false')} onChange={onChange} />);
+    const radios = screen.getAllByRole('radio');
+    expect(radios.map((radio) => radio.closest('label')!.textContent)).toEqual(['○正しい1', '×誤り2']);
+    fireEvent.click(screen.getByLabelText(/誤り/));
+    expect(onChange).toHaveBeenLastCalledWith(false);
+  });
+
+  it('numeric: a text field labelled with the unit, keeping what was typed (full-width, 円)', () => {
+    const onChange = vi.fn();
+    const question = byType('numeric');
+    render(<Stateful question={question} onChange={onChange} />);
+    const input = screen.getByLabelText('答え') as HTMLInputElement;
+    expect(input.type).toBe('text');
+    expect(input.getAttribute('aria-describedby')).toBe(`prompt-${question.id} instructions-${question.id}`);
+    expect(screen.getByText(question.unitLabel!)).toBeTruthy();
+    fireEvent.input(input, { target: { value: '５，０００円' } });
+    expect(onChange).toHaveBeenLastCalledWith('５，０００円');
+  });
+
+  it('calculated: the drawn numbers are in the prompt, the input is numeric', () => {
+    const question = byType('calculated');
+    render(<Stateful question={question} />);
+    expect(screen.getByText(question.prompt).textContent).toMatch(/単価￥[\d,]+、年\d+回/);
+    expect(screen.getByLabelText('答え')).toBeTruthy();
+  });
+
+  it('scenario: the situation is shown before the question', () => {
+    const question = byType('scenario');
+    render(<Stateful question={question} />);
+    expect(screen.getByText('状況', { selector: '.quiz-situation p:last-child' })).toBeTruthy();
+    expect(screen.getByText('LTVの視点で、最もよい対応を一つ選んでください。')).toBeTruthy();
+  });
+
+  it('ordering: up and down buttons move a step, the focus follows it and the move is announced', () => {
+    const onChange = vi.fn();
+    const question = byType('ordering');
+    render(<Stateful question={question} onChange={onChange} />);
+    const items = () => [...document.querySelectorAll('.quiz-order__text')].map((item) => item.textContent);
+    const before = items();
+    // The step's text is part of each button's name (visually hidden), so every button is told apart.
+    const button = (direction: string, step: string | null | undefined) => screen.getByRole('button', { name: new RegExp(`^${direction}\\s*: ${step}$`) });
+    const up = button('上へ', before[1]);
+    up.focus();
+    fireEvent.click(up);
+    expect(onChange).toHaveBeenLastCalledWith([1, 0, 2, 3]);
+    expect(items()).toEqual([before[1], before[0], before[2], before[3]]);
+    // Now first: its Up button is disabled, so the focus moves to its Down button.
+    expect(document.activeElement).toBe(button('下へ', before[1]));
+    expect(screen.getByText(`「${before[1]}」を1番目に移動しました。`)).toBeTruthy();
+    expect((button('上へ', before[1]) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('locks every input once checked', () => {
+    render(<Stateful question={byType('single')} locked />);
+    // A disabled fieldset disables every control inside it.
+    expect((screen.getByRole('group') as HTMLFieldSetElement).disabled).toBe(true);
+    expect(screen.getAllByRole('radio').every((radio) => radio.closest('fieldset')?.disabled)).toBe(true);
+  });
+});
+
+describe('FeedbackPanel', () => {
+  const result = (change: Partial<QuestionResult>): QuestionResult => ({
+    questionId: 'm1',
+    type: 'multiple',
+    concept: 'c',
+    points: 1,
+    maxPoints: 1,
+    correct: true,
+    answered: true,
+    feedback: {
+      learnerAnswer: 'A. x',
+      correctAnswer: 'A. x',
+      explanation: 'Because.',
+      mistakeExplanations: [],
+      section: 'sec',
+      sectionHref: '/lessons/mini/#sec',
+    },
+    ...change,
+  });
+
+  it.each([
+    ['correct', {}, '✓', '正解', '1 / 1点'],
+    ['partial', { points: 1 / 3, correct: false }, '△', '部分正解', '0.33 / 1点'],
+    ['wrong', { points: 0, correct: false }, '✗', '不正解', '0 / 1点'],
+    ['unanswered', { points: 0, correct: false, answered: false, feedback: { ...result({}).feedback, learnerAnswer: null } }, '—', '未回答', '0 / 1点'],
+  ])('%s: a mark and a word (not colour alone), the points', (_case, change, mark, word, points) => {
+    render(<FeedbackPanel locale="ja" result={result(change as Partial<QuestionResult>)} />);
+    const status = document.querySelector('.quiz-feedback__status')!.textContent;
+    expect(status).toContain(mark);
+    expect(status).toContain(word);
+    expect(status).toContain(points);
+  });
+
+  it('shows both answers, the explanation, why the wrong choice tempts, and the lesson link', () => {
+    render(<FeedbackPanel locale="en" result={result({ correct: false, points: 0, feedback: { ...result({}).feedback, learnerAnswer: 'B. y', mistakeExplanations: ['B. Tempting because...'] } })} />);
+    expect(screen.getByText('B. y')).toBeTruthy();
+    expect(screen.getByText('Because.')).toBeTruthy();
+    expect(screen.getByText('B. Tempting because...')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Read this part of the lesson' }).getAttribute('href')).toBe('/lessons/mini/#sec');
+  });
+});
