@@ -87,13 +87,10 @@ export default function ClvCalculator({ locale, instance = 'clv' }: Props) {
   ].join(' × ');
   const field = (name: keyof typeof SPECS, label: string, unit?: string, hint?: string) => (
     <NumberField
-      id={`${instance}-${name}`}
+      {...fields.bind(name)}
       label={label}
       unit={unit}
       hint={hint}
-      value={fields.texts[name]}
-      error={fields.errors[name]}
-      onInput={(value) => fields.setText(name, value)}
       locale={locale}
     />
   );

@@ -135,13 +135,10 @@ export default function LeverSimulator({ locale, instance = 'levers', preset }: 
   const signedPercent = (ratio: number) => withSign(ratio, formatPercent(locale, ratio, 2));
   const field = (name: LeverField, label: string, unit: string, hint?: string) => (
     <NumberField
-      id={`${instance}-${name}`}
+      {...fields.bind(name)}
       label={label}
       unit={unit}
       hint={hint}
-      value={fields.texts[name]}
-      error={fields.errors[name]}
-      onInput={(value) => fields.setText(name, value)}
       locale={locale}
     />
   );

@@ -90,12 +90,9 @@ export default function LtvCacCompare({ locale, instance = 'ltv-cac', preset }: 
   ];
   const field = (name: keyof typeof SPECS, label: string, unit: string) => (
     <NumberField
-      id={`${instance}-${name}`}
+      {...fields.bind(name)}
       label={label}
       unit={unit}
-      value={fields.texts[name]}
-      error={fields.errors[name]}
-      onInput={(value) => fields.setText(name, value)}
       locale={locale}
     />
   );

@@ -13,6 +13,8 @@ export interface CalculatorFields<Name extends string> {
   values: Record<Name, number | undefined>;
   /** True while some field is invalid and `values` are the previous ones. */
   stale: boolean;
+  /** The props that tie a NumberField to one field: id, text, error and input handler. */
+  bind(name: Name): { id: string; value: string; error: FieldError | undefined; onInput(text: string): void };
 }
 
 /**
@@ -54,5 +56,11 @@ export function useCalculatorFields<Name extends string>(
     errors: parsed.errors,
     values: lastValid.current,
     stale: parsed.values === null,
+    bind: (name) => ({
+      id: `${calculatorId}-${name}`,
+      value: texts[name],
+      error: parsed.errors[name],
+      onInput: (text) => setAll((current) => ({ ...current, [name]: text })),
+    }),
   };
 }
