@@ -1,3 +1,4 @@
+import ChartDataTable from './ChartDataTable.tsx';
 export interface Bar {
   label: string;
   value: number;
@@ -57,23 +58,7 @@ export default function BarChart({ title, bars, height = 180, tableHeaders }: Pr
           );
         })}
       </svg>
-      <table class="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{tableHeaders[0]}</th>
-            <th scope="col">{tableHeaders[1]}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((bar, index) => (
-            <tr key={index}>
-              <th scope="row">{bar.label}</th>
-              <td>{bar.valueLabel}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartDataTable title={title} headers={tableHeaders} rows={bars.map((bar) => [bar.label, bar.valueLabel] as const)} />
     </figure>
   );
 }

@@ -1,3 +1,4 @@
+import ChartDataTable from './ChartDataTable.tsx';
 export interface LinePoint {
   /** 0..1 across the plot. */
   x: number;
@@ -86,23 +87,7 @@ export default function LineChart({ title, points, xLabel, yLabel, ticks, refere
           </>
         )}
       </svg>
-      <table class="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{tableHeaders[0]}</th>
-            <th scope="col">{tableHeaders[1]}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tableRows.map(([head, value]) => (
-            <tr key={head}>
-              <th scope="row">{head}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartDataTable title={title} headers={tableHeaders} rows={tableRows} />
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import type { CacBand } from '../../lib/clv/cac.ts';
+import ChartDataTable from './ChartDataTable.tsx';
 
 interface Props {
   /** What the band shows and where the ratio falls, for screen readers (role=img). */
@@ -64,23 +65,7 @@ export default function RatioBand({ title, ratio, valueLabel, bandLabels, limitL
           {valueLabel}
         </text>
       </svg>
-      <table class="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{tableHeaders[0]}</th>
-            <th scope="col">{tableHeaders[1]}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {BANDS.map(({ band }) => (
-            <tr key={band}>
-              <th scope="row">{bandLabels[band]}</th>
-              <td>{bandRanges[band]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartDataTable title={title} headers={tableHeaders} rows={BANDS.map(({ band }) => [bandLabels[band], bandRanges[band]] as const)} />
     </figure>
   );
 }

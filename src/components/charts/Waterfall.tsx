@@ -1,3 +1,4 @@
+import ChartDataTable from './ChartDataTable.tsx';
 export interface WaterfallStep {
   label: string;
   /** A total (first and last bar) or a change added to the running total. */
@@ -63,23 +64,7 @@ export default function Waterfall({ title, steps, tableHeaders, height = 190 }: 
           );
         })}
       </svg>
-      <table class="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{tableHeaders[0]}</th>
-            <th scope="col">{tableHeaders[1]}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {steps.map((step, index) => (
-            <tr key={index}>
-              <th scope="row">{step.label}</th>
-              <td>{step.valueLabel}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartDataTable title={title} headers={tableHeaders} rows={steps.map((step) => [step.label, step.valueLabel] as const)} />
     </figure>
   );
 }
