@@ -1,4 +1,4 @@
-import { checkHiddenDecline, defaultComparison, FLAT_SALES_WITHIN, periodName, type MonitoringCheck } from '../../lib/calculators/monitoring.ts';
+import { checkHiddenDecline, defaultComparison, FLAT_SALES_WITHIN, periodName, shortPeriodLabel, type MonitoringCheck } from '../../lib/calculators/monitoring.ts';
 import { monitoringSampleTransactions, SAMPLE_SHOWN_FROM } from '../../lib/calculators/monitoringSample.ts';
 import { withSign } from '../../lib/calculators/signed.ts';
 import { decomposeChange, periodMetrics, type PeriodKind, type PeriodMetrics } from '../../lib/clv/periods.ts';
@@ -150,7 +150,7 @@ export default function MonitoringBoard({ locale, instance = 'monitoring' }: Pro
           <BarChart
             title={text.revenueChart}
             tableHeaders={[text.period, text.revenue]}
-            bars={periods.map((p) => ({ label: shortName(p.period), value: p.revenue, valueLabel: shortYen(p.revenue) }))}
+            bars={periods.map((p) => ({ label: shortPeriodLabel(p.period), value: p.revenue, valueLabel: shortYen(p.revenue) }))}
           />
         </div>
         <div>
@@ -161,7 +161,7 @@ export default function MonitoringBoard({ locale, instance = 'monitoring' }: Pro
             title={text.repeatChart}
             tableHeaders={[text.period, text.repeatChart]}
             bars={periods.map((p) => ({
-              label: shortName(p.period),
+              label: shortPeriodLabel(p.period),
               value: p.returningCustomers,
               valueLabel: text.customersUnit(formatNumber(locale, p.returningCustomers)),
               tone: 'muted' as const,
@@ -203,14 +203,6 @@ export default function MonitoringBoard({ locale, instance = 'monitoring' }: Pro
       <CompareTable locale={locale} a={a} b={b} />
     </CalculatorFrame>
   );
-}
-
-/** `2025-06` -> `25/6`, `2025-Q2` -> `25Q2`: short enough for 18 bars on a phone. */
-function shortName(period: string): string {
-  const quarter = /^\d{2}(\d{2})-Q(\d)$/.exec(period);
-  if (quarter) return `${quarter[1]}Q${quarter[2]}`;
-  const month = /^\d{2}(\d{2})-(\d{2})$/.exec(period);
-  return month ? `${month[1]}/${Number(month[2])}` : period;
 }
 
 interface SignalProps {

@@ -61,6 +61,14 @@ export function checkHiddenDecline(
 }
 
 /** `2025-06` -> 2025年6月 / Jun 2025; `2025-Q2` -> 2025年 第2四半期 / Q2 2025. */
+/** `2025-06` -> `25/6`, `2025-Q2` -> `25Q2`: short enough for a bar label on a phone. */
+export function shortPeriodLabel(period: string): string {
+  const quarter = /^\d{2}(\d{2})-Q(\d)$/.exec(period);
+  if (quarter) return `${quarter[1]}Q${quarter[2]}`;
+  const month = /^\d{2}(\d{2})-(\d{2})$/.exec(period);
+  return month ? `${month[1]}/${Number(month[2])}` : period;
+}
+
 export function periodName(period: string, locale: Locale): string {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
   if (quarter) return locale === 'ja' ? `${quarter[1]}年 第${quarter[2]}四半期` : `Q${quarter[2]} ${quarter[1]}`;

@@ -64,13 +64,4 @@ export function defaultPeriods(series: PeriodSeries, kind: PeriodKind): { from: 
   return defaultComparison(complete, kind);
 }
 
-/**
- * `2025-06` → `25/6`, `2025-Q2` → `25Q2`: short enough for 24 bars on a phone. (The monitoring
- * board of the lessons has the same private helper; it could use this one.)
- */
-export function shortPeriodLabel(period: string): string {
-  const quarter = /^\d{2}(\d{2})-Q(\d)$/.exec(period);
-  if (quarter) return `${quarter[1]}Q${quarter[2]}`;
-  const month = /^\d{2}(\d{2})-(\d{2})$/.exec(period);
-  return month ? `${month[1]}/${Number(month[2])}` : period;
-}
+export { shortPeriodLabel } from '../calculators/monitoring.ts';
