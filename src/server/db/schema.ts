@@ -180,6 +180,50 @@ export const answers = pgTable(
   (table) => [primaryKey({ columns: [table.attemptId, table.position] }), index('answers_question_idx').on(table.questionId)],
 );
 
+/**
+ * A self-study attempt the server handed out. Self-study grades only attempts it created: the
+ * questions are stored here, so a client cannot ask for a key by naming a seed and question ids.
+ * A question's key is revealed once that question is answered in this attempt; the first answer
+ * counts. Rows are anonymous unless the browser had a learner session (then the learner's open
+ * assigned questions are kept out). Old rows can be deleted freely: nothing else refers to them.
+ */
+export const practiceAttempts = pgTable(
+  'practice_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    lessonId: text('lesson_id').notNull(),
+    /** 0..2^32-1: re-creates the drawn questions, their order and numbers. */
+    seed: bigint('seed', { mode: 'number' }).notNull(),
+    mode: text('mode', { enum: ['practice', 'test'] }).notNull(),
+    locale: text('locale', { enum: ['ja', 'en'] }).notNull(),
+    /** The drawn question ids in order. */
+    questionIds: jsonb('question_ids').$type<string[]>().notNull(),
+    /** The learner whose browser started it, when signed in. */
+    learnerId: uuid('learner_id').references(() => learners.id, { onDelete: 'set null' }),
+    /** Answers by question id as first given (practice mode checks them one at a time). */
+    responses: jsonb('responses').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    /** Null while open; set once when the whole attempt is graded. */
+    gradedAt: timestamp('graded_at', { withTimezone: true }),
+  },
+  (table) => [index('practice_attempts_created_idx').on(table.createdAt)],
+);
+
+/**
+ * Counters of rate limits that must hold across app processes sharing one database (sign-in):
+ * a fixed window per key, counted with one atomic upsert before the expensive work is done.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    /** What is limited and for whom, e.g. `login:account:a@example.com`. */
+    key: text('key').primaryKey(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [index('rate_limits_window_idx').on(table.windowStart)],
+);
+
 export type Trainer = typeof trainers.$inferSelect;
 export type Cohort = typeof cohorts.$inferSelect;
 export type Learner = typeof learners.$inferSelect;
@@ -187,3 +231,4 @@ export type Session = typeof sessions.$inferSelect;
 export type Assignment = typeof assignments.$inferSelect;
 export type AttemptRow = typeof attempts.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
+export type PracticeAttemptRow = typeof practiceAttempts.$inferSelect;
