@@ -11,17 +11,7 @@ export const idSchema = z.uuid({ error: 'not a valid id' });
 
 const questionId = z.string().max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a question id');
 
-/**
- * One answer as the learner gave it: a display position (single, scenario), positions (multiple,
- * ordering), a boolean (true-false), the typed text (numeric, calculated), or null (skipped).
- */
-export const responseSchema = z.union([
-  z.number().refine(Number.isFinite, 'expected a finite number'),
-  z.boolean(),
-  z.string().max(200),
-  z.array(z.int().min(0).max(20)).max(20),
-  z.null(),
-]);
+import { responseSchema } from '../../lib/quiz/response.ts';
 
 export const startAttemptBodySchema = z.strictObject({
   assignmentId: idSchema,

@@ -31,16 +31,7 @@ const seed = z
   .transform(Number)
   .refine((value) => value <= 0xffffffff, 'attemptId out of range');
 
-/**
- * One answer as the learner gave it: a display position (single, scenario), positions (multiple,
- * ordering), a boolean (true-false) or the typed text (numeric, calculated: `５，０００円`).
- */
-export const responseSchema = z.union([
-  z.number().refine(Number.isFinite, 'expected a finite number'),
-  z.boolean(),
-  z.string().max(100),
-  z.array(z.int().min(0).max(20)).max(20),
-]);
+import { responseSchema } from '../../lib/quiz/response.ts';
 
 export const attemptBodySchema = z.strictObject({ lesson, mode, count: count.optional(), questionIds: questionIds.optional(), locale });
 

@@ -1,0 +1,37 @@
+/**
+ * Text that people type and other people read (names, staff numbers, cohort names, typed
+ * answers). PostgreSQL refuses NUL in text, control characters break CSV and logs, bidi overrides
+ * let a name reverse the text after it (a CSV filename that reads `.exe`), and zero-width
+ * characters make a name that looks empty. One place decides what is accepted, for every schema.
+ * Pure: no zod here, so browser code can use the same rules.
+ */
+
+/** C0 controls except tab, LF and CR, plus DEL and the C1 controls. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Any C0/C1 control, including tab and line breaks (single-line fields). */
+const ANY_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+/** Directional formatting (LRM/RLM, embeddings, overrides, isolates, ALM). */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** Characters that take no space: zero-width space/joiners, word joiner, BOM, soft hyphen. */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060-\u2064\uFEFF]/g;
+/** Something a reader can see: a letter, a digit, a symbol or punctuation. */
+const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
+
+/** True when the text holds a control character (`multiline` allows tab and line breaks). */
+export function hasControlCharacters(text: string, { multiline = false } = {}): boolean {
+  return (multiline ? CONTROL : ANY_CONTROL).test(text);
+}
+
+/**
+ * The form a name is stored in: NFKC (full-width Latin and digits become ASCII, half-width kana
+ * become full-width, so `ＳＡＴＯ` and `SATO` are one name), no bidi controls, no zero-width
+ * characters, runs of spaces (including the ideographic space) as one, trimmed.
+ */
+export function normalizeDisplayText(text: string): string {
+  return text.normalize('NFKC').replace(BIDI_CONTROLS, '').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+}
+
+/** True when a reader would see something: not only spaces or invisible characters. */
+export function hasVisibleText(text: string): boolean {
+  return VISIBLE.test(text.replace(INVISIBLE, ''));
+}
