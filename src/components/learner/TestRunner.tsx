@@ -5,8 +5,8 @@ import type { LearnerView } from '../../lib/quiz/view.ts';
 import type { AttemptReview } from '../../server/learner/attempts.ts';
 import { sendJson } from '../trainer/http.ts';
 import { dropDraft, newSubmissionId, readDraft, saveDraft } from './drafts.ts';
-import { $deliveries, queueStorage, queueSubmission, startQueueWorker } from './queueStore.ts';
-import { readQueue } from './submissionQueue.ts';
+import { $deliveries, queueStorage, queueSubmission, releaseFailed, startQueueWorker } from './queueStore.ts';
+import { failedSubmissions, readQueue } from './submissionQueue.ts';
 import TestForm from './TestForm.tsx';
 import TestReview from './TestReview.tsx';
 import { lt } from './text.ts';
@@ -49,6 +49,14 @@ export default function TestRunner({ locale, assignmentId, learnHref }: Props) {
     startQueueWorker();
     void (async () => {
       const draft = readDraft(queueStorage(), assignmentId);
+      const refused = failedSubmissions(readQueue(queueStorage())).find((item) => item.assignmentId === assignmentId);
+      if (refused && refused.attemptId !== draft?.attemptId) {
+        // Refused answers whose draft is gone: show them with the attempt's questions if it is still open.
+        const known = await sendJson<AttemptState>('GET', `/api/learner/attempts/${refused.attemptId}`);
+        if (known.kind === 'ok' && known.body.status === 'open') {
+          return setState({ kind: 'sent', attemptId: refused.attemptId, view: known.body.attempt.view, responses: refused.responses });
+        }
+      }
       if (!draft) return start();
       // Submitted on this device but not delivered yet (offline, or the tab was closed): wait for it.
       if (readQueue(queueStorage()).some((item) => item.attemptId === draft.attemptId)) return setState({ kind: 'sent', ...draft });
@@ -92,6 +100,21 @@ export default function TestRunner({ locale, assignmentId, learnHref }: Props) {
     queueSubmission({ attemptId: state.attemptId, assignmentId, clientSubmissionId: newSubmissionId(), responses: sent, answeredAt: new Date().toISOString(), tries: 0 });
     setState({ ...state, kind: 'sent' });
   };
+  /** Refused answers back into the form (kept as the draft first, so a closed tab loses nothing). */
+  const correct = () => {
+    if (state.kind !== 'sent') return;
+    saveDraft(queueStorage(), assignmentId, { attemptId: state.attemptId, view: state.view, responses: state.responses });
+    releaseFailed(state.attemptId);
+    setState({ ...state, kind: 'answering' });
+  };
+  /** The learner's choice once the attempt cannot take the answers any more. */
+  const restart = () => {
+    if (state.kind !== 'sent') return;
+    releaseFailed(state.attemptId);
+    dropDraft(queueStorage(), assignmentId);
+    setState({ kind: 'loading' });
+    void start();
+  };
   return (
     <TestForm
       locale={locale}
@@ -101,6 +124,8 @@ export default function TestRunner({ locale, assignmentId, learnHref }: Props) {
       delivery={delivery}
       onChange={change}
       onSubmit={submit}
+      onCorrect={correct}
+      onRestart={restart}
     />
   );
 }

@@ -7,6 +7,19 @@
 export const QUEUE_KEY = 'ltv-dojo:submissions';
 export const QUEUE_VERSION = 1;
 
+/**
+ * Why the server refused a submission for good (a 4xx that sending again cannot change). The
+ * submission stays in the queue with it, so the answers are never lost: the learner corrects them
+ * (a 400 naming answers) or keeps them to show the trainer (the attempt is gone).
+ */
+export interface SubmissionFailure {
+  status: number;
+  /** The server's error code (`invalid-body`, `not-found`, `attempt-outdated`) or `http-<status>`. */
+  code: string;
+  /** Questions whose answers the server named (its fieldErrors `responses.<id>`). */
+  questionIds: string[];
+}
+
 export interface QueuedSubmission {
   attemptId: string;
   assignmentId: string;
@@ -16,6 +29,8 @@ export interface QueuedSubmission {
   answeredAt: string;
   /** Failed sends so far (for the backoff). */
   tries: number;
+  /** Set once the server refused it for good: kept, shown, never sent again by itself. */
+  failed?: SubmissionFailure;
 }
 
 interface StoredQueue {
@@ -27,12 +42,20 @@ export type QueueStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+function readFailure(value: unknown): SubmissionFailure | undefined {
+  if (!isRecord(value) || typeof value.status !== 'number' || typeof value.code !== 'string') return undefined;
+  const questionIds = Array.isArray(value.questionIds) ? value.questionIds.filter((id): id is string => typeof id === 'string') : [];
+  return { status: value.status, code: value.code, questionIds };
+}
+
 function readItem(value: unknown): QueuedSubmission | null {
   if (!isRecord(value)) return null;
   const { attemptId, assignmentId, clientSubmissionId, responses, answeredAt, tries } = value;
   if (typeof attemptId !== 'string' || typeof assignmentId !== 'string' || typeof clientSubmissionId !== 'string') return null;
   if (!isRecord(responses) || typeof answeredAt !== 'string') return null;
-  return { attemptId, assignmentId, clientSubmissionId, responses, answeredAt, tries: typeof tries === 'number' && tries >= 0 ? tries : 0 };
+  const item: QueuedSubmission = { attemptId, assignmentId, clientSubmissionId, responses, answeredAt, tries: typeof tries === 'number' && tries >= 0 ? tries : 0 };
+  const failed = readFailure(value.failed);
+  return failed ? { ...item, failed } : item;
 }
 
 /** The queue as stored; unreadable entries are left out, never thrown. */
@@ -61,9 +84,32 @@ export function writeQueue(storage: QueueStorage, items: readonly QueuedSubmissi
   storage.setItem(QUEUE_KEY, encodeQueue(items));
 }
 
-/** Adds a submission (one per attempt: a newer one for the same attempt replaces the older). */
+/** Adds a submission (one per attempt: a newer one for the same attempt replaces the older, refused or not). */
 export function withSubmission(items: readonly QueuedSubmission[], item: QueuedSubmission): QueuedSubmission[] {
   return [...items.filter((other) => other.attemptId !== item.attemptId), item];
+}
+
+/** The queue with the attempt's submission marked as refused for good (kept, not sent again). */
+export function withFailure(items: readonly QueuedSubmission[], attemptId: string, failed: SubmissionFailure): QueuedSubmission[] {
+  return items.map((item) => (item.attemptId === attemptId ? { ...item, failed } : item));
+}
+
+/** Submissions still to send (refused ones wait for the learner instead). */
+export const pendingSubmissions = (items: readonly QueuedSubmission[]) => items.filter((item) => !item.failed);
+/** Submissions the server refused for good. */
+export const failedSubmissions = (items: readonly QueuedSubmission[]) => items.filter((item): item is QueuedSubmission & { failed: SubmissionFailure } => item.failed !== undefined);
+
+/**
+ * Whether sending the same thing again may work: timeouts, "too early", rate limits and server
+ * errors pass. Every other 4xx (400, 403, 404, 409, 413, 422...) is the same answer next time.
+ */
+export function isTransientStatus(status: number): boolean {
+  return status === 408 || status === 425 || status === 429 || status >= 500;
+}
+
+/** Whether the learner can fix the refusal by changing answers (the body was refused, not the attempt). */
+export function canCorrect(failure: SubmissionFailure): boolean {
+  return failure.status === 400 || failure.status === 413 || failure.status === 422;
 }
 
 /** Wait before the next try: 2 s, 4 s, 8 s... up to a minute; `jitter` in [0, 1) spreads a class's retries. */
@@ -76,12 +122,19 @@ export function backoffMs(tries: number, jitter = 0): number {
 export type SendOutcome =
   | { kind: 'sent'; body: unknown }
   | { kind: 'retry'; reason: 'network' | 'server' | 'signed-out' }
-  | { kind: 'rejected'; code: string };
+  | ({ kind: 'rejected' } & SubmissionFailure);
+
+/** The question ids named by a 400's field errors (`responses.<id>`). */
+function refusedQuestions(body: unknown): string[] {
+  const errors = isRecord(body) && isRecord(body.fieldErrors) ? Object.keys(body.fieldErrors) : [];
+  return errors.filter((field) => field.startsWith('responses.')).map((field) => field.slice('responses.'.length));
+}
 
 /**
  * One POST of a queued submission. Signed out (401) keeps it queued: the learner can sign in
  * again with the resume code and it goes out then. A 409 "already submitted" means the attempt is
  * graded on the server (from this queue or another tab): nothing is lost, so it counts as sent.
+ * Offline, 5xx and 429 are tried again later; any other 4xx is refused for good.
  */
 export async function sendSubmission(item: QueuedSubmission, fetchImpl: typeof fetch = fetch): Promise<SendOutcome> {
   let response: Response;
@@ -105,6 +158,6 @@ export async function sendSubmission(item: QueuedSubmission, fetchImpl: typeof f
   const code = isRecord(body) && typeof body.error === 'string' ? body.error : `http-${response.status}`;
   if (response.status === 401) return { kind: 'retry', reason: 'signed-out' };
   if (response.status === 409 && code === 'already-submitted') return { kind: 'sent', body: null };
-  if (response.status === 429 || response.status >= 500) return { kind: 'retry', reason: 'server' };
-  return { kind: 'rejected', code };
+  if (isTransientStatus(response.status)) return { kind: 'retry', reason: 'server' };
+  return { kind: 'rejected', status: response.status, code, questionIds: refusedQuestions(body) };
 }

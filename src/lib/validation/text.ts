@@ -12,8 +12,13 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const ANY_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 /** Directional formatting (LRM/RLM, embeddings, overrides, isolates, ALM). */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-/** Characters that take no space: zero-width space/joiners, word joiner, BOM, soft hyphen. */
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060-\u2064\uFEFF]/g;
+/** Characters that take no space: zero-width space and non-joiner, word joiner, BOM, soft hyphen. */
+const INVISIBLE = /[\u00AD\u180E\u200B\u200C\u2060-\u2064\uFEFF]/g;
+/**
+ * A zero-width joiner anywhere but inside an emoji sequence (woman + ZWJ + laptop is one picture,
+ * the technologist, only with it): elsewhere it only hides between letters.
+ */
+const STRAY_JOINER = /(?<!\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 /** Something a reader can see: a letter, a digit, a symbol or punctuation. */
 const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
 
@@ -28,10 +33,17 @@ export function hasControlCharacters(text: string, { multiline = false } = {}): 
  * characters, runs of spaces (including the ideographic space) as one, trimmed.
  */
 export function normalizeDisplayText(text: string): string {
-  return text.normalize('NFKC').replace(BIDI_CONTROLS, '').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+  return text.normalize('NFKC').replace(BIDI_CONTROLS, '').replace(INVISIBLE, '').replace(STRAY_JOINER, '').replace(/\s+/gu, ' ').trim();
 }
 
 /** True when a reader would see something: not only spaces or invisible characters. */
 export function hasVisibleText(text: string): boolean {
   return VISIBLE.test(text.replace(INVISIBLE, ''));
+}
+
+/** Characters as a reader counts them: code points, so an emoji or a rare kanji counts once. */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
 }

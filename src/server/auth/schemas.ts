@@ -3,6 +3,7 @@
  * worth reporting. Limits keep hostile input small. The browser imports only the inferred types.
  */
 import { z } from 'zod';
+import { displayTextSchema, optionalDisplayTextSchema, plainTextSchema } from '../../lib/validation/schemas.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password.ts';
 
 /** An email address, trimmed and lower-cased, so sign-in ignores case. */
@@ -13,8 +14,11 @@ export const emailSchema = z
   .max(254)
   .pipe(z.email({ error: 'enter an email address such as name@example.com' }));
 
-/** A person's name as shown to their trainer. */
-export const personNameSchema = z.string().trim().min(1, 'enter a name').max(60, 'at most 60 characters');
+/**
+ * A person's name as shown to their trainer: no control characters, NFKC (`ＳＡＴＯ` is `SATO`),
+ * no bidi overrides or zero-width characters, and something visible left.
+ */
+export const personNameSchema = displayTextSchema({ max: 60, required: 'enter a name' });
 
 export const loginBodySchema = z.strictObject({
   email: emailSchema,
@@ -41,17 +45,12 @@ export const joinBodySchema = z.strictObject({
   token: inviteTokenSchema,
   name: personNameSchema,
   /** Optional: the company's staff number, so the trainer can match learners to people. */
-  employeeId: z
-    .string()
-    .trim()
-    .max(40, 'at most 40 characters')
-    .optional()
-    .transform((value) => (value ? value : undefined)),
+  employeeId: optionalDisplayTextSchema({ max: 40 }),
 });
 
 export const resumeBodySchema = z.strictObject({
   /** `XXXX-XXXX-XXXX` as shown once when joining; case, spaces and hyphens do not matter. */
-  code: z.string().trim().min(1, 'enter your resume code').max(40),
+  code: plainTextSchema({ max: 40 }).trim().min(1, 'enter your resume code'),
 });
 
 export type LoginBody = z.output<typeof loginBodySchema>;

@@ -11,20 +11,55 @@ export const MAX_BODY_BYTES = 32_768;
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
 
-/** Field errors by dotted path (`responses.three-factors`, `dueAt`). */
+/**
+ * Field errors by dotted path (`responses.three-factors`, `dueAt`). The paths come from the
+ * client's own keys, so they are collected in a Map: on a plain `{}` a field named `constructor`
+ * or `__proto__` would find Object.prototype's members instead of an empty slot.
+ */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+  const errors = new Map<string, string[]>();
+  const add = (field: string, message: string) => {
+    const messages = errors.get(field);
+    if (messages) messages.push(message);
+    else errors.set(field, [message]);
+  };
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add(path ? `${path}.${key}` : key, 'unknown field');
     else add(path || '(body)', issue.message);
   }
-  return errors;
+  // fromEntries defines own properties (even `__proto__`), so JSON.stringify sends every field.
+  return Object.fromEntries(errors);
 }
 
 export function invalid(errors: Record<string, string[]>): Response {
   return problem(400, 'invalid-body', { fieldErrors: errors });
+}
+
+const tooLarge = () => problem(413, 'body-too-large', { maxBytes: MAX_BODY_BYTES });
+
+/**
+ * The body as text, or null once it passes `maxBytes`. Read chunk by chunk and cancelled at the
+ * limit: a chunked upload has no Content-Length to refuse it by, and `request.text()` would hold
+ * all of it in memory before anything could be measured.
+ */
+export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string | null> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      // Tell the sender to stop; an error while cancelling changes nothing about the answer.
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
 }
 
 /** The JSON body, validated. */
@@ -34,9 +69,9 @@ export async function parseBody<Schema extends z.ZodType>(request: Request, sche
     return { ok: false, response: problem(415, 'unsupported-media-type', { expected: 'application/json' }) };
   }
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) return { ok: false, response: problem(413, 'body-too-large', { maxBytes: MAX_BODY_BYTES }) };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, response: problem(413, 'body-too-large', { maxBytes: MAX_BODY_BYTES }) };
+  if (declared > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
+  const text = await readBodyText(request);
+  if (text === null) return { ok: false, response: tooLarge() };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -49,6 +84,7 @@ export async function parseBody<Schema extends z.ZodType>(request: Request, sche
 
 /** The query string, validated (repeated keys are not supported: the last one wins). */
 export function parseQuery<Schema extends z.ZodType>(url: URL, schema: Schema): Parsed<z.output<Schema>> {
+  // fromEntries defines own properties, so `?__proto__=x` is an unknown key, not a prototype.
   const result = schema.safeParse(Object.fromEntries(url.searchParams));
   return result.success ? { ok: true, data: result.data } : { ok: false, response: problem(400, 'invalid-query', { fieldErrors: fieldErrors(result.error) }) };
 }

@@ -179,7 +179,8 @@ export async function submitAttempt(
         position,
         questionId: question.questionId,
         concept: question.concept,
-        choice: choiceOf(attempt.questions[position]!, body.responses[question.questionId]),
+        // Own keys only: the client's map could be asked for `constructor` and find a function.
+        choice: choiceOf(attempt.questions[position]!, Object.hasOwn(body.responses, question.questionId) ? body.responses[question.questionId] : undefined),
         points: question.points,
         maxPoints: question.maxPoints,
         correct: question.correct,

@@ -5,6 +5,7 @@
 import type { CompletionStatus } from '../../lib/analytics/status.ts';
 import { toCsv } from '../../lib/analytics/csv.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
+import { encodeRfc5987, fileNameStem } from '../../lib/validation/fileName.ts';
 import type { CohortDashboard } from './dashboard.ts';
 
 const HEADERS: Record<Locale, string[]> = {
@@ -41,9 +42,12 @@ export function resultsCsv(dashboard: CohortDashboard, locale: Locale): string {
   return toCsv(HEADERS[locale], rows);
 }
 
-/** Content-Disposition: an ASCII name for old clients, the cohort's own name (RFC 6266/5987) for the rest. */
+/**
+ * Content-Disposition (RFC 6266): a fixed ASCII name for old clients, and the cohort's name
+ * (RFC 5987 UTF-8) for the rest, made safe here whatever the row holds (fileNameStem).
+ */
 export function csvDisposition(cohortName: string, now: Date): string {
   const date = now.toISOString().slice(0, 10);
-  const encoded = encodeURIComponent(`${cohortName}-${date}.csv`).replace(/['()*!]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="ltv-dojo-results-${date}.csv"; filename*=UTF-8''${encoded}`;
+  const stem = fileNameStem(cohortName) || 'ltv-dojo-results';
+  return `attachment; filename="ltv-dojo-results-${date}.csv"; filename*=UTF-8''${encodeRfc5987(`${stem}-${date}.csv`)}`;
 }

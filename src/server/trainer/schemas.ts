@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { LOCALES } from '../../lib/i18n/locales.ts';
+import { displayTextSchema } from '../../lib/validation/schemas.ts';
 
 export const idSchema = z.uuid({ error: 'not a valid id' });
 
@@ -10,7 +11,7 @@ const slug = z.string().max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected an
 
 export const cohortBodySchema = z.strictObject({
   /** Shown to the trainer and, on the invite page, to the learners. */
-  name: z.string().trim().min(1, 'enter a name').max(80, 'at most 80 characters'),
+  name: displayTextSchema({ max: 80, required: 'enter a name' }),
 });
 
 /** Questions per attempt a trainer may ask for. */

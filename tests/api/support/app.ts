@@ -54,8 +54,8 @@ function match(pathname: string): { load: () => Promise<RouteModule>; params: Re
 
 export interface CallOptions {
   body?: unknown;
-  /** Raw body text instead of JSON (for malformed-body tests). */
-  rawBody?: string;
+  /** Raw body instead of JSON (malformed-body tests; a stream is sent chunked, with no content-length). */
+  rawBody?: string | ReadableStream<Uint8Array>;
   headers?: Record<string, string>;
   /** Omit the Origin header a browser would send. */
   noOrigin?: boolean;
@@ -70,13 +70,13 @@ export async function dispatch(method: string, path: string, options: CallOption
   const headers = new Headers(options.headers);
   if (!options.noOrigin && method !== 'GET' && !headers.has('origin')) headers.set('origin', ORIGIN);
   if (cookieHeader) headers.set('cookie', cookieHeader);
-  let body: string | undefined;
+  let body: string | ReadableStream<Uint8Array> | undefined;
   if (options.rawBody !== undefined) body = options.rawBody;
   else if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   }
-  const request = new Request(url, { method, headers, body });
+  const request = new Request(url, { method, headers, body, duplex: 'half' } as RequestInit);
   const found = match(url.pathname);
   // Distinct addresses by default, so rate limits only bite the tests that aim for them.
   const clientAddress = options.clientAddress ?? `10.0.${(clientCounter >> 8) & 255}.${clientCounter++ & 255}`;

@@ -36,6 +36,12 @@ describe('the stored queue', () => {
     expect(decodeQueue(stored)).toEqual([]);
   });
 
+  it('keeps a refusal with its entry, and reads a broken refusal as none', () => {
+    const refused = { ...item('r1'), failed: { status: 400, code: 'invalid-body', questionIds: ['q2'] } };
+    expect(decodeQueue(encodeQueue([refused]))).toEqual([refused]);
+    expect(decodeQueue(JSON.stringify({ version: 1, items: [{ ...item('r2'), failed: { code: 'x' } }] }))).toEqual([item('r2')]);
+  });
+
   it('drops a broken entry alone', () => {
     const stored = JSON.stringify({ version: 1, items: [item('ok'), { attemptId: 'broken' }, { ...item('neg'), tries: -1 }] });
     expect(decodeQueue(stored)).toEqual([item('ok'), item('neg', 0)]);
@@ -83,8 +89,18 @@ describe('sendSubmission', () => {
     ['a 429', reply(429, { error: 'rate-limited' }), { kind: 'retry', reason: 'server' }],
     ['a 401 (signed out: kept for after the resume code)', reply(401, { error: 'unauthorized' }), { kind: 'retry', reason: 'signed-out' }],
     ['a 409 already-submitted (graded already)', reply(409, { error: 'already-submitted' }), { kind: 'sent', body: null }],
-    ['a 404', reply(404, { error: 'not-found' }), { kind: 'rejected', code: 'not-found' }],
-    ['a 409 attempt-outdated', reply(409, { error: 'attempt-outdated' }), { kind: 'rejected', code: 'attempt-outdated' }],
+    ['a 408 (a proxy timed out)', reply(408, {}), { kind: 'retry', reason: 'server' }],
+    ['a 500', reply(500, { error: 'internal' }), { kind: 'retry', reason: 'server' }],
+    ['a 404', reply(404, { error: 'not-found' }), { kind: 'rejected', status: 404, code: 'not-found', questionIds: [] }],
+    ['a 409 attempt-outdated', reply(409, { error: 'attempt-outdated' }), { kind: 'rejected', status: 409, code: 'attempt-outdated', questionIds: [] }],
+    ['a 403', reply(403, { error: 'cross-site-request' }), { kind: 'rejected', status: 403, code: 'cross-site-request', questionIds: [] }],
+    ['a 413', reply(413, { error: 'body-too-large' }), { kind: 'rejected', status: 413, code: 'body-too-large', questionIds: [] }],
+    ['a 422 without a body', vi.fn(async () => new Response('', { status: 422 })), { kind: 'rejected', status: 422, code: 'http-422', questionIds: [] }],
+    [
+      'a 400 naming answers',
+      reply(400, { error: 'invalid-body', fieldErrors: { 'responses.q2': ['must not contain control characters'], answeredAt: ['bad'] } }),
+      { kind: 'rejected', status: 400, code: 'invalid-body', questionIds: ['q2'] },
+    ],
   ])('treats %s right', async (_, fetchImpl, outcome) => {
     expect(await sendSubmission(item(), fetchImpl as unknown as typeof fetch)).toEqual(outcome);
   });
