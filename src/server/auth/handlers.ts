@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { parseBody, parseQuery } from '../http/body.ts';
 import { clearedCookie, COOKIE_NAMES, isSecureRequest, readCookie, sessionCookie, type SessionRole } from '../http/cookies.ts';
 import { json, problem, withCookies } from '../http/json.ts';
-import { createRateLimiter, type RateLimiter } from '../http/rateLimit.ts';
+import { createRateLimiter } from '../http/rateLimit.ts';
 import type { RouteContext } from '../http/route.ts';
+import { createSharedRateLimiter } from '../http/sharedRateLimit.ts';
 import { joinCohort, learnerByResumeCode } from '../learner/join.ts';
 import { joinBodySchema, loginBodySchema, resumeBodySchema, trainerAccountSchema } from './schemas.ts';
 import { createSession, endSession } from './sessions.ts';
@@ -16,18 +17,23 @@ import { checkSignIn, createTrainer, trainerCount } from './trainers.ts';
 const MINUTE = 60_000;
 
 /**
- * Sign-in: 30 tries per IP per 15 minutes, and 5 failures per email per 15 minutes (a success
- * clears them): enough for a person mistyping, far too few for guessing. Joins: 200 per IP per
- * 10 minutes (a whole class behind one office address joins at once). Resume codes: 20 per IP per
- * 15 minutes (60-bit codes cannot be guessed anyway). Setup: 10 per IP per 15 minutes.
+ * Sign-in: 30 tries per IP per 15 minutes; 5 failed tries per account from one IP per 15 minutes
+ * (a success clears them), enough for a person mistyping and far too few for guessing; and at
+ * most 50 failed tries per account per 15 minutes from all addresses together, which stops a
+ * guessing botnet while an attacker on one address cannot lock the owner out. Joins (invite
+ * tokens): 200 per IP per 10 minutes, as a whole class behind one office address joins at once.
+ * Resume codes: 20 per IP per 15 minutes (60-bit codes cannot be guessed anyway). All of these
+ * guard secrets, so they are counted in the database and hold across processes; setup is open
+ * only until the first trainer exists and guards nothing, so a per-process count is enough.
  */
 export const LIMITS = {
-  loginPerIp: createRateLimiter({ limit: 30, windowMs: 15 * MINUTE }),
-  loginFailuresPerEmail: createRateLimiter({ limit: 5, windowMs: 15 * MINUTE }),
-  joinPerIp: createRateLimiter({ limit: 200, windowMs: 10 * MINUTE }),
-  resumePerIp: createRateLimiter({ limit: 20, windowMs: 15 * MINUTE }),
+  loginPerIp: createSharedRateLimiter({ name: 'login:ip', limit: 30, windowMs: 15 * MINUTE }),
+  loginPerAccountAndIp: createSharedRateLimiter({ name: 'login:account-ip', limit: 5, windowMs: 15 * MINUTE }),
+  loginPerAccount: createSharedRateLimiter({ name: 'login:account', limit: 50, windowMs: 15 * MINUTE }),
+  joinPerIp: createSharedRateLimiter({ name: 'join:ip', limit: 200, windowMs: 10 * MINUTE }),
+  resumePerIp: createSharedRateLimiter({ name: 'resume:ip', limit: 20, windowMs: 15 * MINUTE }),
   setupPerIp: createRateLimiter({ limit: 10, windowMs: 15 * MINUTE }),
-} satisfies Record<string, RateLimiter>;
+};
 
 function tooMany(retryAfterSeconds: number): Response {
   return problem(429, 'rate-limited', { retryAfterSeconds }, { 'retry-after': String(retryAfterSeconds) });
@@ -46,19 +52,30 @@ async function signedIn(context: RouteContext, role: SessionRole, subjectId: str
   return withCookies(json(status, body), [sessionCookie(role, session.token, session.absoluteExpiresAt, isSecureRequest(context.request))]);
 }
 
+/**
+ * The attempt is counted before the password is hashed: counting after the slow scrypt would let
+ * parallel requests all pass the check before any of them is counted.
+ */
 export async function login(context: RouteContext): Promise<Response> {
-  const perIp = LIMITS.loginPerIp.take(context.clientKey);
+  const { db, clientKey } = context;
+  const perIp = await LIMITS.loginPerIp.take(db, clientKey);
   if (!perIp.ok) return tooMany(perIp.retryAfterSeconds);
   const body = await parseBody(context.request, loginBodySchema);
   if (!body.ok) return body.response;
-  const perEmail = LIMITS.loginFailuresPerEmail.check(body.data.email);
-  if (!perEmail.ok) return tooMany(perEmail.retryAfterSeconds);
-  const trainer = await checkSignIn(context.db, body.data.email, body.data.password);
-  if (!trainer) {
-    LIMITS.loginFailuresPerEmail.hit(body.data.email);
-    return problem(401, 'invalid-credentials');
+  const { email } = body.data;
+  const accountAndIp = `${email}|${clientKey}`;
+  const perPair = await LIMITS.loginPerAccountAndIp.take(db, accountAndIp);
+  if (!perPair.ok) return tooMany(perPair.retryAfterSeconds);
+  const perAccount = await LIMITS.loginPerAccount.take(db, email);
+  if (!perAccount.ok) {
+    // Not evaluated, so it must not use up this address's own tries once the account cap lifts.
+    await LIMITS.loginPerAccountAndIp.refund(db, accountAndIp);
+    return tooMany(perAccount.retryAfterSeconds);
   }
-  LIMITS.loginFailuresPerEmail.reset(body.data.email);
+  const trainer = await checkSignIn(db, email, body.data.password);
+  if (!trainer) return problem(401, 'invalid-credentials');
+  // Both count failures: a success clears this address's tries and gives the account's one back.
+  await Promise.all([LIMITS.loginPerAccountAndIp.reset(db, accountAndIp), LIMITS.loginPerAccount.refund(db, email)]);
   return signedIn(context, 'trainer', trainer.id, { trainer }, 200);
 }
 
@@ -93,7 +110,7 @@ export async function setup(context: RouteContext): Promise<Response> {
 }
 
 export async function join(context: RouteContext): Promise<Response> {
-  const limit = LIMITS.joinPerIp.take(context.clientKey);
+  const limit = await LIMITS.joinPerIp.take(context.db, context.clientKey);
   if (!limit.ok) return tooMany(limit.retryAfterSeconds);
   const body = await parseBody(context.request, joinBodySchema);
   if (!body.ok) return body.response;
@@ -104,7 +121,7 @@ export async function join(context: RouteContext): Promise<Response> {
 }
 
 export async function resume(context: RouteContext): Promise<Response> {
-  const limit = LIMITS.resumePerIp.take(context.clientKey);
+  const limit = await LIMITS.resumePerIp.take(context.db, context.clientKey);
   if (!limit.ok) return tooMany(limit.retryAfterSeconds);
   const body = await parseBody(context.request, resumeBodySchema);
   if (!body.ok) return body.response;

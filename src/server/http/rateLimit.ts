@@ -1,7 +1,9 @@
 /**
- * Limits kept in memory: a fixed window per key (an IP, an email). Enough for one Node process;
- * several processes behind a balancer would each count separately (documented in the README).
- * Expired windows are swept when the map grows, so memory stays bounded by the active keys.
+ * Limits kept in memory: a fixed window per key (an IP). For cheap per-process budgets only
+ * (quiz checks, first-trainer setup): several processes behind a balancer each count separately.
+ * Limits that guard secrets (sign-in, invite tokens, resume codes) are counted in the database
+ * instead (sharedRateLimit.ts). Expired windows are swept when the map grows, so memory stays
+ * bounded by the active keys.
  */
 export interface RateLimitOptions {
   /** Events allowed per window. */
@@ -22,7 +24,7 @@ export interface RateLimiter {
   hit(key: string): void;
   /** check, then hit when allowed. */
   take(key: string): RateDecision;
-  /** Forgets `key` (a successful sign-in clears that email's failures). */
+  /** Forgets `key`. */
   reset(key: string): void;
 }
 

@@ -97,13 +97,16 @@ describe('sign-in', () => {
     expect(Object.keys(body.fieldErrors).sort()).toEqual(['email', 'password']);
   });
 
-  it('limits failures per email (5 per 15 minutes), from any address', async () => {
+  it('limits tries per email and address (5 per 15 minutes); another address may still sign in', async () => {
+    // More cases (parallel tries, the per-account cap, windows): tests/api/auth/sign-in-limits.test.ts.
     const target = 'limited@example.com';
     await createTrainer(handle.db, { email: target, name: 'L', password: PASSWORD }, { scrypt: FAST_SCRYPT });
-    for (let i = 0; i < 5; i++) expect((await dispatch('POST', '/api/auth/login', { body: { email: target, password: 'wrong wrong' } })).status).toBe(401);
-    const blocked = await dispatch('POST', '/api/auth/login', { body: { email: target, password: PASSWORD } });
+    const from = (clientAddress: string, password: string) => dispatch('POST', '/api/auth/login', { body: { email: target, password }, clientAddress });
+    for (let i = 0; i < 5; i++) expect((await from('203.0.113.50', 'wrong wrong')).status).toBe(401);
+    const blocked = await from('203.0.113.50', PASSWORD);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await from('203.0.113.51', PASSWORD)).status).toBe(200);
   });
 
   it('limits attempts per IP address (30 per 15 minutes)', async () => {
