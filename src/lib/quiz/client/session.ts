@@ -9,7 +9,11 @@ import { quizSessionSchema, type QuizSession } from './sessionSchema.ts';
 
 export type { QuizSession } from './sessionSchema.ts';
 
-export const SESSIONS_VERSION = 1;
+/**
+ * 2: attempts are stored on the server and named by an opaque id. A version-1 quiz named its
+ * seed and cannot be graded any more: it is dropped (the page says so once) and starts fresh.
+ */
+export const SESSIONS_VERSION = 2;
 
 export interface QuizSessions {
   version: typeof SESSIONS_VERSION;
@@ -31,8 +35,8 @@ export function sessionKey(locale: Locale, lesson: string): string {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Earlier formats, each migrating to the next. There is none before version 1 yet; a format
- * change adds `1: (raw) => ...` here and bumps SESSIONS_VERSION, as src/lib/progress does.
+ * Earlier formats, each migrating to the next, as src/lib/progress does. Version 1 has none on
+ * purpose: its attempts exist only as seeds, which the server no longer grades.
  */
 const migrations: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
 
