@@ -13,14 +13,15 @@ export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response 
 
 /** Field errors by dotted path (`responses.three-factors`, `dueAt`). */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+  // A Map, not a plain object: a field named `constructor` or `__proto__` must not meet Object.prototype.
+  const errors = new Map<string, string[]>();
+  const add = (field: string, message: string) => errors.set(field, [...(errors.get(field) ?? []), message]);
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add(path ? `${path}.${key}` : key, 'unknown field');
     else add(path || '(body)', issue.message);
   }
-  return errors;
+  return Object.fromEntries(errors);
 }
 
 export function invalid(errors: Record<string, string[]>): Response {

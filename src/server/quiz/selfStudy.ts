@@ -107,15 +107,17 @@ export async function checkAnswer(deps: SelfStudyDeps, body: CheckBody, requeste
   if (assigned.has(body.questionId)) return failure(409, 'question-in-assigned-test', { questionId: body.questionId });
   const locale = row.locale as Locale;
   const gradeWith = (response: unknown) => gradeQuestion(item, keyEntry(item), bank.lesson, response, locale);
+  const answeredBefore = Object.hasOwn(row.responses, item.question.id);
+  if (row.gradedAt !== null && !answeredBefore) return failure(409, 'attempt-graded');
   // An answer that does not fit the question (a letter for a number field...) is refused before it can use up the question.
-  if (!Object.hasOwn(row.responses, item.question.id) && !gradeWith(body.response).answered) {
+  if (!answeredBefore && !gradeWith(body.response).answered) {
     return invalid({ response: [`not an answer to a ${item.question.type} question`] });
   }
   const stored = await deps.store.answer(row.id, item.question.id, body.response);
   if (!stored) return failure(404, 'unknown-attempt');
   if (!Object.hasOwn(stored.responses, item.question.id)) return failure(409, 'attempt-graded');
   const first = stored.responses[item.question.id];
-  const repeated = Object.hasOwn(row.responses, item.question.id) || !sameJson(first, body.response);
+  const repeated = answeredBefore || !sameJson(first, body.response);
   return success({ result: revealAnswered(gradeWith(first)), repeated });
 }
 
