@@ -88,6 +88,7 @@ const ja = {
   'history.empty': 'まだ記録はありません。',
   'history.reset': '保存されていた記録の一部が読み取れなかったため、削除しました。',
   'sessions.reset': '途中のテストが読み取れなかったため、削除しました。',
+  'sessions.outdated': 'サイトの更新により、途中だったテストは続けられなくなりました。お手数ですが、新しく始めてください（これまでの記録は残っています）。',
   'speech.read': '読み上げ',
   'speech.stop': '読み上げを止める',
 } as const;
@@ -181,6 +182,7 @@ const en: Record<QuizTextKey, string> = {
   'history.empty': 'No attempts yet.',
   'history.reset': 'Part of your saved attempts could not be read and was removed.',
   'sessions.reset': 'A test in progress could not be read and was removed.',
+  'sessions.outdated': 'After an update of the site, your test in progress cannot be continued. Please start a new one (your past results are kept).',
   'speech.read': 'Read aloud',
   'speech.stop': 'Stop reading',
 };

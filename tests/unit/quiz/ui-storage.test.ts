@@ -50,7 +50,7 @@ describe('stored quizzes in progress', () => {
   it('starts fresh from a version-1 quiz (named by its seed, which the server no longer grades), and says so', () => {
     const old = { ...session(), attemptId: '3' };
     const stored = JSON.stringify({ version: 1, sessions: { 'ja:mini': old } });
-    expect(decodeSessions(stored)).toEqual({ sessions: emptySessions(), notice: { kind: 'reset-all' } });
+    expect(decodeSessions(stored)).toEqual({ sessions: emptySessions(), notice: { kind: 'outdated' } });
   });
 
   it('drops a quiz whose attempt id is a seed rather than a server attempt id', () => {

@@ -22,7 +22,11 @@ export interface QuizSessions {
 }
 
 /** Why stored quizzes were dropped; said once on the page. */
-export type SessionsNotice = { kind: 'reset-all' } | { kind: 'reset-some'; keys: string[] };
+export type SessionsNotice =
+  | { kind: 'reset-all' }
+  | { kind: 'reset-some'; keys: string[] }
+  /** Quizzes of an older format that cannot be continued (version 1: graded from a seed the browser held). */
+  | { kind: 'outdated' };
 
 export function emptySessions(): QuizSessions {
   return { version: SESSIONS_VERSION, sessions: {} };
@@ -56,6 +60,9 @@ export function decodeSessions(encoded: string | null | undefined): { sessions: 
     if (!migrate) break;
     current = migrate(current);
     version = version + 1;
+  }
+  if (typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < SESSIONS_VERSION) {
+    return { sessions: emptySessions(), notice: { kind: 'outdated' } };
   }
   if (version !== SESSIONS_VERSION) return { sessions: emptySessions(), notice: { kind: 'reset-all' } };
   const sessions: Record<string, QuizSession> = {};
