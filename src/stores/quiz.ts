@@ -5,7 +5,7 @@ import { type DraftResponse, isAnswered, responsesToSend, responseToSend, toggle
 import { createQuizApi, type ApiError, type QuizApi } from '../lib/quiz/client/api.ts';
 import { decodeSessions, emptySessions, encodeSessions, sessionKey, type QuizSession, type QuizSessions, type SessionsNotice, withSession } from '../lib/quiz/client/session.ts';
 import type { AttemptMode } from '../lib/quiz/attempt.ts';
-import type { GradeResult } from '../lib/quiz/grade.ts';
+import type { PracticeGradeResult } from '../lib/quiz/reveal.ts';
 import { markLessonDone } from './progress.ts';
 import { recordGradedAttempt } from './quizHistory.ts';
 
@@ -122,19 +122,7 @@ export function goToQuestion(key: string, index: number): void {
   update(key, (current) => ({ ...current, current: Math.min(Math.max(0, index), current.view.questions.length - 1) }));
 }
 
-/** What identifies the attempt to the server (it re-creates the attempt from these). */
-function attemptReference(current: QuizSession) {
-  return {
-    lesson: current.lesson,
-    seed: current.attemptId,
-    mode: current.mode,
-    count: current.count,
-    locale: current.locale,
-    ...(current.questionIds ? { questionIds: current.questionIds } : {}),
-  };
-}
-
-/** Practice mode: grades the question on screen and keeps its feedback. */
+/** Practice mode: grades the question on screen and keeps its feedback (the server keeps the first answer of each question). */
 export async function checkCurrentQuestion(key: string): Promise<boolean> {
   const current = session(key);
   const question = current?.view.questions[current.current];
@@ -142,7 +130,7 @@ export async function checkCurrentQuestion(key: string): Promise<boolean> {
   const response = responseToSend(question, current.responses[question.id]);
   if (response === undefined) return false;
   setRequest(key, { pending: 'check', error: null });
-  const checked = await api.check({ ...attemptReference(current), questionId: question.id, response });
+  const checked = await api.check({ attemptId: current.attemptId, questionId: question.id, response });
   if (!checked.ok) {
     setRequest(key, { pending: null, error: { during: 'check', error: checked.error } });
     return false;
@@ -150,7 +138,7 @@ export async function checkCurrentQuestion(key: string): Promise<boolean> {
   // The learner may have started another attempt meanwhile: keep the feedback only for this one.
   update(key, (latest) =>
     latest.attemptId === current.attemptId
-      ? { ...latest, responses: { ...latest.responses, [question.id]: response }, checked: { ...latest.checked, [question.id]: checked.value } }
+      ? { ...latest, responses: { ...latest.responses, [question.id]: response }, checked: { ...latest.checked, [question.id]: checked.value.result } }
       : latest,
   );
   setRequest(key, { pending: null, error: null });
@@ -158,23 +146,27 @@ export async function checkCurrentQuestion(key: string): Promise<boolean> {
 }
 
 /** A full test (not a review, not a retake of some questions) passed: the lesson is done. */
-export function completesLesson(current: Pick<QuizSession, 'mode' | 'questionIds'>, result: Pick<GradeResult, 'passed'>): boolean {
+export function completesLesson(current: Pick<QuizSession, 'mode' | 'questionIds'>, result: Pick<PracticeGradeResult, 'passed'>): boolean {
   return current.mode === 'test' && !current.questionIds && result.passed;
 }
 
-/** Submits every answer; keeps the result, records it in the history, and marks the lesson done on a passed test. */
+/**
+ * Submits every answer; keeps the result, records it in the history, and marks the lesson done on
+ * a passed test. The server grades an attempt once: a repeat (a lost answer, another tab) gets the
+ * stored grading back, so recording it again is harmless.
+ */
 export async function submitQuiz(key: string, now = new Date()): Promise<boolean> {
   const current = session(key);
   if (!current || current.result) return false;
   setRequest(key, { pending: 'grade', error: null });
-  const graded = await api.grade({ ...attemptReference(current), responses: responsesToSend(current.view.questions, current.responses) });
+  const graded = await api.grade({ attemptId: current.attemptId, responses: responsesToSend(current.view.questions, current.responses) });
   if (!graded.ok) {
     setRequest(key, { pending: null, error: { during: 'grade', error: graded.error } });
     return false;
   }
   const latest = session(key);
   if (!latest || latest.attemptId !== current.attemptId || latest.result) return false;
-  const result = graded.value;
+  const { result } = graded.value;
   $quizSessions.set(withSession($quizSessions.get(), key, { ...latest, result, gradedAt: now.toISOString() }));
   recordGradedAttempt(result, now);
   if (completesLesson(current, result)) markLessonDone(current.lesson, true, now);
@@ -189,6 +181,6 @@ export function discardQuiz(key: string): void {
 }
 
 /** Questions not fully right, for "retake only the ones I missed". */
-export function missedQuestionIds(result: GradeResult): string[] {
+export function missedQuestionIds(result: PracticeGradeResult): string[] {
   return result.questions.filter((question) => !question.correct).map((question) => question.questionId);
 }

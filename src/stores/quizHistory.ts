@@ -1,8 +1,7 @@
 import { atom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
 import { appendRecord, decodeHistory, emptyHistory, encodeHistory, type HistoryNotice, type QuizHistory } from '../lib/quiz/client/attemptHistory.ts';
-import type { GradeResult } from '../lib/quiz/grade.ts';
-import { recordFromGrade } from '../lib/quiz/history.ts';
+import { type GradedAttempt, recordFromGrade } from '../lib/quiz/history.ts';
 
 /** Set when stored history had to be (partly) dropped, so the page can say so once. */
 export const $quizHistoryNotice = atom<HistoryNotice | null>(null);
@@ -18,6 +17,6 @@ export const $quizHistory = persistentAtom<QuizHistory>('ltv-dojo:quiz-history',
 });
 
 /** Keeps the record of a graded attempt. */
-export function recordGradedAttempt(result: GradeResult, completedAt: Date): void {
+export function recordGradedAttempt(result: GradedAttempt, completedAt: Date): void {
   $quizHistory.set(appendRecord($quizHistory.get(), recordFromGrade(result, completedAt)));
 }

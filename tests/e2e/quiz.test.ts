@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -9,14 +10,24 @@ import { repoRoot, startServer, type RunningServer } from './support/server.ts';
 
 let server: RunningServer;
 let browser: Browser;
+// Self-study attempts are stored on the server: a database of this run's own.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'ltv-quiz-e2e-'));
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ LTV_DATA_DIR: dataDir, LTV_SAMPLE_DATA: '0' });
+  // The first attempt opens and migrates the database (slow on a busy machine): not inside a test's own timeout.
+  const warmUp = await fetch(`${server.baseUrl}/api/quiz/attempt`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.baseUrl },
+    body: JSON.stringify({ lesson: 'clv-formula', mode: 'test', locale: 'ja' }),
+  });
+  expect(warmUp.status).toBe(200);
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const QUIZ = '/lessons/clv-formula/quiz/';
@@ -85,11 +96,18 @@ describe('the quiz page', () => {
     expect(await page.getByTestId('quiz-verdict').innerText()).toContain('もう一歩');
     const items = page.locator('.quiz-review__item');
     expect(await items.count()).toBe(5);
+    // The answered question shows its key; a skipped one only says why not (an ordering question is always answered).
+    expect(await items.first().locator('.quiz-feedback__explanation').innerText()).not.toBe('');
+    let withheld = 0;
     for (let i = 0; i < 5; i++) {
       const item = items.nth(i);
-      expect(await item.locator('.quiz-feedback__explanation').innerText()).not.toBe('');
+      if ((await item.locator('.quiz-feedback__withheld').count()) === 1) {
+        withheld++;
+        expect(await item.locator('.quiz-feedback__answers, .quiz-feedback__explanation').count()).toBe(0);
+      } else expect(await item.locator('.quiz-feedback__explanation').innerText()).not.toBe('');
       expect(await item.locator('.quiz-feedback__section a').getAttribute('href')).toMatch(/^\/lessons\/clv-formula\/#.+/);
     }
+    expect(withheld).toBeGreaterThanOrEqual(3);
     const missed = await page.locator('.quiz-review__item .quiz-feedback:not(.quiz-feedback--correct)').count();
     expect(missed).toBeGreaterThanOrEqual(4);
 

@@ -27,7 +27,7 @@ export default function AttemptHistory({ locale, attempts }: { locale: Locale; a
             </thead>
             <tbody>
               {attempts.slice(0, SHOWN).map((record) => (
-                <tr key={`${record.completedAt}-${record.seed}`}>
+                <tr key={`${record.completedAt}-${record.attemptId ?? record.seed}`}>
                   <td>{date.format(new Date(record.completedAt))}</td>
                   <td>{qt(locale, record.mode === 'test' ? 'start.test' : 'start.practice')}</td>
                   <td>

@@ -1,11 +1,11 @@
 import { formatNumber } from '../../lib/i18n/format.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
-import type { QuestionResult } from '../../lib/quiz/grade.ts';
+import { isKeyShown, type PracticeQuestionResult } from '../../lib/quiz/reveal.ts';
 import { qt, type QuizTextKey } from './text.ts';
 
 type Status = 'correct' | 'partial' | 'wrong' | 'unanswered';
 
-export function resultStatus(result: QuestionResult): Status {
+export function resultStatus(result: Pick<PracticeQuestionResult, 'answered' | 'correct' | 'points'>): Status {
   if (!result.answered) return 'unanswered';
   if (result.correct) return 'correct';
   return result.points > 0 ? 'partial' : 'wrong';
@@ -14,8 +14,11 @@ export function resultStatus(result: QuestionResult): Status {
 // A mark next to the word, so the status never depends on colour alone.
 const MARKS: Record<Status, string> = { correct: '✓', partial: '△', wrong: '✗', unanswered: '—' };
 
-/** One graded question: status and points, both answers, the explanation and the way back to the lesson. */
-export default function FeedbackPanel({ locale, result }: { locale: Locale; result: QuestionResult }) {
+/**
+ * One graded question: status and points, both answers, the explanation and the way back to the
+ * lesson. An unanswered question comes without its key: then only the way back to the lesson.
+ */
+export default function FeedbackPanel({ locale, result }: { locale: Locale; result: PracticeQuestionResult }) {
   const status = resultStatus(result);
   const { feedback } = result;
   return (
@@ -29,23 +32,29 @@ export default function FeedbackPanel({ locale, result }: { locale: Locale; resu
           {qt(locale, 'feedback.points', { points: formatNumber(locale, result.points, 2), max: formatNumber(locale, result.maxPoints) })}
         </span>
       </p>
-      <dl class="quiz-feedback__answers">
-        <dt>{qt(locale, 'feedback.yours')}</dt>
-        <dd>{feedback.learnerAnswer ?? qt(locale, 'feedback.none')}</dd>
-        <dt>{qt(locale, 'feedback.right')}</dt>
-        <dd>{feedback.correctAnswer}</dd>
-      </dl>
-      <p class="quiz-feedback__label">{qt(locale, 'feedback.explanation')}</p>
-      <p class="quiz-feedback__explanation">{feedback.explanation}</p>
-      {feedback.mistakeExplanations.length > 0 && (
+      {isKeyShown(feedback) ? (
         <>
-          <p class="quiz-feedback__label">{qt(locale, 'feedback.mistakes')}</p>
-          <ul class="quiz-feedback__mistakes">
-            {feedback.mistakeExplanations.map((text) => (
-              <li key={text}>{text}</li>
-            ))}
-          </ul>
+          <dl class="quiz-feedback__answers">
+            <dt>{qt(locale, 'feedback.yours')}</dt>
+            <dd>{feedback.learnerAnswer ?? qt(locale, 'feedback.none')}</dd>
+            <dt>{qt(locale, 'feedback.right')}</dt>
+            <dd>{feedback.correctAnswer}</dd>
+          </dl>
+          <p class="quiz-feedback__label">{qt(locale, 'feedback.explanation')}</p>
+          <p class="quiz-feedback__explanation">{feedback.explanation}</p>
+          {feedback.mistakeExplanations.length > 0 && (
+            <>
+              <p class="quiz-feedback__label">{qt(locale, 'feedback.mistakes')}</p>
+              <ul class="quiz-feedback__mistakes">
+                {feedback.mistakeExplanations.map((text) => (
+                  <li key={text}>{text}</li>
+                ))}
+              </ul>
+            </>
+          )}
         </>
+      ) : (
+        <p class="quiz-feedback__withheld">{qt(locale, 'feedback.withheld')}</p>
       )}
       <p class="quiz-feedback__section">
         <a href={feedback.sectionHref}>{qt(locale, 'feedback.section')}</a>

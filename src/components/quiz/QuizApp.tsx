@@ -5,7 +5,7 @@ import type { Locale } from '../../lib/i18n/locales.ts';
 import { lessonAttempts, emptyHistory } from '../../lib/quiz/client/attemptHistory.ts';
 import { reviewIdsFromSearch } from '../../lib/quiz/client/paths.ts';
 import { emptySessions, type QuizSession } from '../../lib/quiz/client/session.ts';
-import type { GradeResult } from '../../lib/quiz/grade.ts';
+import type { PracticeGradeResult } from '../../lib/quiz/reveal.ts';
 import { $quizRequests, $quizSessions, discardQuiz, sessionKey, startQuiz, type QuizRequestState } from '../../stores/quiz.ts';
 import { $quizHistory } from '../../stores/quizHistory.ts';
 import AttemptHistory from './AttemptHistory.tsx';
@@ -69,7 +69,7 @@ export default function QuizApp({ lesson, locale, lessonHref, reviewHref, bankSi
     main = (
       <QuizResults
         locale={locale}
-        session={session as QuizSession & { result: GradeResult }}
+        session={session as QuizSession & { result: PracticeGradeResult }}
         lessonHref={lessonHref}
         reviewHref={reviewHref}
         focusOnMount={moved}

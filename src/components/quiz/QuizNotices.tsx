@@ -10,7 +10,7 @@ export default function QuizNotices({ locale }: { locale: Locale }) {
   const sessions = useClientStore($quizSessionsNotice, null);
   const history = useClientStore($quizHistoryNotice, null);
   const notices = [
-    sessions && { text: qt(locale, 'sessions.reset'), dismiss: () => $quizSessionsNotice.set(null) },
+    sessions && { text: qt(locale, sessions.kind === 'outdated' ? 'sessions.outdated' : 'sessions.reset'), dismiss: () => $quizSessionsNotice.set(null) },
     history && { text: qt(locale, 'history.reset'), dismiss: () => $quizHistoryNotice.set(null) },
   ].filter((notice) => notice !== null);
   return (

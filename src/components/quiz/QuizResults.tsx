@@ -3,14 +3,14 @@ import { formatNumber, formatPercent } from '../../lib/i18n/format.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
 import type { QuizSession } from '../../lib/quiz/client/session.ts';
 import { spokenDuration } from '../../lib/quiz/client/time.ts';
-import type { GradeResult } from '../../lib/quiz/grade.ts';
+import type { PracticeGradeResult } from '../../lib/quiz/reveal.ts';
 import { completesLesson, missedQuestionIds } from '../../stores/quiz.ts';
 import FeedbackPanel from './FeedbackPanel.tsx';
 import { qt } from './text.ts';
 
 interface Props {
   locale: Locale;
-  session: QuizSession & { result: GradeResult };
+  session: QuizSession & { result: PracticeGradeResult };
   lessonHref: string;
   reviewHref: string;
   focusOnMount: boolean;

@@ -13,7 +13,7 @@ export default function RequestError({ locale, error, onRetry, onRestart }: { lo
           {qt(locale, 'runner.retry')}
         </button>
       )}
-      {error.kind === 'invalid' && onRestart && (
+      {(error.kind === 'invalid' || error.kind === 'expired') && onRestart && (
         <button type="button" class="button button--quiet" onClick={onRestart}>
           {qt(locale, 'runner.quit')}
         </button>

@@ -6,7 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { catalogFor, lessonsIn } from '../../content/queries';
 import type { Locale } from '../../lib/i18n/locales.ts';
-import { DEFAULT_QUESTION_COUNT } from '../../lib/quiz/attempt.ts';
+import { DEFAULT_QUESTION_COUNT, isPracticeQuestion } from '../../lib/quiz/attempt.ts';
 import { quizPath } from '../../lib/quiz/client/paths.ts';
 import type { ConceptInfo, ReviewModuleInfo } from '../../lib/quiz/client/reviewOverview.ts';
 import type { Bank } from '../../lib/quiz/schema.ts';
@@ -18,6 +18,7 @@ async function banksByLesson(): Promise<Map<string, Bank>> {
 
 /** What the quiz page of one lesson knows of its bank. */
 export interface QuizPageFacts {
+  /** Questions self-study may ask (assessment-only questions are kept for assigned tests). */
   bankSize: number;
   /** Questions of the end-of-lesson test (the engine's default count, or fewer in a small bank). */
   testCount: number;
@@ -30,7 +31,8 @@ export async function quizPagePaths(locale: Locale): Promise<{ params: { id: str
   return (await lessonsIn(locale)).flatMap((lesson) => {
     const bank = banks.get(lesson.data.id);
     if (!bank) return [];
-    const facts = { bankSize: bank.questions.length, testCount: Math.min(DEFAULT_QUESTION_COUNT, bank.questions.length), passMark: bank.passMark };
+    const practiceSize = bank.questions.filter(isPracticeQuestion).length;
+    const facts = { bankSize: practiceSize, testCount: Math.min(DEFAULT_QUESTION_COUNT, practiceSize), passMark: bank.passMark };
     return [{ params: { id: lesson.data.id }, props: { lesson, facts } }];
   });
 }
@@ -69,7 +71,7 @@ export async function reviewModules(locale: Locale): Promise<ReviewModuleInfo[]>
     lessons: lessons.flatMap((lesson) => {
       const bank = banks.get(lesson.id);
       if (!bank) return [];
-      return [{ id: lesson.id, title: lesson.title, quizHref: quizPath(locale, lesson.id), questionIds: bank.questions.map((question) => question.id), concepts: conceptsOf(bank, lesson.objectives, locale) }];
+      return [{ id: lesson.id, title: lesson.title, quizHref: quizPath(locale, lesson.id), questionIds: bank.questions.filter(isPracticeQuestion).map((question) => question.id), concepts: conceptsOf(bank, lesson.objectives, locale) }];
     }),
   }));
 }

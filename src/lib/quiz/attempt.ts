@@ -97,6 +97,36 @@ function instantiate(question: Question, seed: number): AttemptQuestion {
   }
 }
 
+/** Whether self-study may ask the question: assessment-only questions are kept for assigned tests. */
+export function isPracticeQuestion(question: Question): boolean {
+  return question.assessmentOnly !== true;
+}
+
+/** What identifies a stored attempt: its seed, its mode and the questions it drew, in order. */
+export interface StoredAttempt {
+  seed: number;
+  mode: AttemptMode;
+  questionIds: readonly string[];
+}
+
+/**
+ * A stored attempt again, with exactly its questions in their order (each question's shuffle and
+ * numbers come from the seed and its id), or null when one of them has left the bank since.
+ */
+export function attemptOf(bank: Bank, stored: StoredAttempt): Attempt | null {
+  const byId = new Map(bank.questions.map((question) => [question.id, question]));
+  const questions = stored.questionIds.map((id) => byId.get(id));
+  if (questions.some((question) => question === undefined)) return null;
+  return {
+    lesson: bank.lesson,
+    passMark: bank.passMark,
+    seed: stored.seed,
+    mode: stored.mode,
+    count: questions.length,
+    questions: (questions as Question[]).map((question) => instantiate(question, stored.seed)),
+  };
+}
+
 /** Draws an attempt: N questions balanced across concepts, options shuffled, numbers drawn. */
 export function buildAttempt(bank: Bank, options: AttemptOptions): Attempt {
   const { seed, mode, questionIds } = options;

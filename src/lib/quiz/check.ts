@@ -5,6 +5,7 @@
  * Run by the bank tests and available to a build step; each problem names file, question, field.
  */
 import { createRng } from '../clv/random.ts';
+import { DEFAULT_QUESTION_COUNT, isPracticeQuestion } from './attempt.ts';
 import { LOCALES } from '../i18n/locales.ts';
 import { computeFormula } from './formulas.ts';
 import { drawParameters, parameterCorners, placeholdersIn } from './parameters.ts';
@@ -68,6 +69,29 @@ function checkNoPlaceholders(question: Question, report: (field: string, message
   }
 }
 
+/**
+ * Assessment-only questions must leave self-study enough to ask: a full default quiz, and at
+ * least one question per concept (mastery is tracked per concept, from self-study answers).
+ */
+function checkPracticePool(bank: Bank, file: string): BankProblem[] {
+  const practice = bank.questions.filter(isPracticeQuestion);
+  const problems: BankProblem[] = [];
+  if (practice.length < DEFAULT_QUESTION_COUNT) {
+    problems.push({
+      file,
+      questionId: null,
+      field: 'questions',
+      message: `only ${practice.length} questions are open to self-study (not assessmentOnly): keep at least ${DEFAULT_QUESTION_COUNT}`,
+    });
+  }
+  for (const concept of new Set(bank.questions.map((question) => question.concept))) {
+    if (!practice.some((question) => question.concept === concept)) {
+      problems.push({ file, questionId: null, field: 'questions', message: `every question of concept ${concept} is assessmentOnly: keep one for self-study` });
+    }
+  }
+  return problems;
+}
+
 /** Problems of a valid (schema-checked) bank against its lesson; empty when the bank is sound. */
 export function checkBank(bank: Bank, options: CheckOptions): BankProblem[] {
   const file = options.file ?? `src/content/quizzes/${bank.lesson}.yaml`;
@@ -99,6 +123,7 @@ export function checkBank(bank: Bank, options: CheckOptions): BankProblem[] {
   for (let objective = 0; objective < options.lessonObjectivesCount; objective++) {
     if (!covered.has(objective)) problems.push({ file, questionId: null, field: 'questions', message: `no question covers objective ${objective}` });
   }
+  problems.push(...checkPracticePool(bank, file));
   return problems;
 }
 

@@ -3,17 +3,25 @@
  * for the mastery (mastery.ts) and review (review.ts) rules. The stored format and its zod/mini
  * schema are in recordSchema.ts, apart, so importing the quiz API does not bring zod along.
  */
-import type { GradeResult } from './grade.ts';
+import type { GradeResult, QuestionResult } from './grade.ts';
 import type { AttemptRecord } from './recordSchema.ts';
 
 export type { AnswerRecord, AttemptRecord } from './recordSchema.ts';
 
+/** What a record is made of: a graded attempt, named by its attempt id (self-study) or its seed. */
+export type GradedAttempt = Pick<GradeResult, 'lesson' | 'mode' | 'total' | 'max' | 'passed'> & {
+  attemptId?: string;
+  seed?: number;
+  questions: readonly Pick<QuestionResult, 'questionId' | 'concept' | 'points' | 'maxPoints'>[];
+};
+
 /** The record of a graded attempt. */
-export function recordFromGrade(result: GradeResult, completedAt: Date | string): AttemptRecord {
+export function recordFromGrade(result: GradedAttempt, completedAt: Date | string): AttemptRecord {
   return {
     lesson: result.lesson,
     mode: result.mode,
-    seed: result.seed,
+    ...(result.attemptId === undefined ? {} : { attemptId: result.attemptId }),
+    ...(result.seed === undefined ? {} : { seed: result.seed }),
     completedAt: typeof completedAt === 'string' ? completedAt : completedAt.toISOString(),
     total: result.total,
     max: result.max,

@@ -5,8 +5,8 @@
  * collection), `./check.ts` (bankProblems, checkBank) and `./recordSchema.ts` (the stored history,
  * zod/mini) directly where needed.
  */
-export { buildAttempt, DEFAULT_QUESTION_COUNT } from './attempt.ts';
-export type { Attempt, AttemptMode, AttemptOptions, AttemptQuestion } from './attempt.ts';
+export { attemptOf, buildAttempt, DEFAULT_QUESTION_COUNT, isPracticeQuestion } from './attempt.ts';
+export type { Attempt, AttemptMode, AttemptOptions, AttemptQuestion, StoredAttempt } from './attempt.ts';
 export { learnerView, POINTS_PER_QUESTION } from './view.ts';
 export type { LearnerQuestion, LearnerView } from './view.ts';
 export { answerKey, keyEntry } from './key.ts';
@@ -14,7 +14,10 @@ export type { AnswerKey, ChoiceKey, KeyEntry, NumberKey, OrderKey, TrueFalseKey 
 export { grade, gradeQuestion } from './grade.ts';
 export type { GradeResult, QuestionFeedback, QuestionResult, Responses } from './grade.ts';
 export { multipleChoiceScore, orderingScore, readNumber, withinTolerance } from './score.ts';
+export { isKeyShown, practiceResult, revealAnswered } from './reveal.ts';
+export type { PracticeGradeResult, PracticeQuestionResult, WithheldFeedback } from './reveal.ts';
 export { recordFromGrade } from './history.ts';
+export type { GradedAttempt } from './history.ts';
 export type { AnswerRecord, AttemptRecord } from './recordSchema.ts';
 export { conceptMastery, MASTERY_RULES, masteryLevel } from './mastery.ts';
 export type { ConceptMastery, MasteryLevel, MasteryOptions } from './mastery.ts';

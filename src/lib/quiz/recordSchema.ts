@@ -26,8 +26,10 @@ export const attemptRecordSchema = z.object({
   /** Lesson id of the bank. */
   lesson: z.string(),
   mode: z.enum(['practice', 'test']),
-  /** Seed of the attempt, to re-create it. */
-  seed: z.number(),
+  /** Id of the self-study attempt on the server (records kept since attempts are stored there). */
+  attemptId: z.optional(z.string()),
+  /** Seed of the attempt: older self-study records, and assigned attempts as the trainer's views build them. */
+  seed: z.optional(z.number()),
   /** When it was graded (ISO timestamp). */
   completedAt: z.string(),
   /** Points earned and available. */

@@ -36,6 +36,8 @@ const common = {
   prompt: localizedSchema,
   /** Why the correct answer is right, shown after grading. Required. */
   explanation: localizedSchema,
+  /** Asked only in assigned tests, never in self-study, so its key is only ever shown after a graded assigned test. Default false. */
+  assessmentOnly: z.boolean().optional(),
 };
 
 /** Fields of the choice types (single, multiple, scenario). */

@@ -1,24 +1,34 @@
 /**
- * The Astro side of the quiz endpoints: banks from the `quizzes` collection, one rate limiter
- * for the three routes (a client's attempts, checks and grades share one budget), the client's
- * IP as its key, and a seed from the CSPRNG. Route files are one line each.
+ * The Astro side of the quiz endpoints: banks from the `quizzes` collection, the database from
+ * serverReady, one rate limiter for the three routes (a client's attempts, checks and grades share
+ * one budget) plus a tighter one for new attempts (each is a stored row), the client's IP as its
+ * key, a seed from the CSPRNG, and old practice attempts pruned now and then. Route files are one
+ * line each. The learner session cookie is read in endpoint.ts (the middleware does not open
+ * sessions for these routes).
  */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { randomSeed } from '../../lib/quiz/random.ts';
 import type { Bank } from '../../lib/quiz/schema.ts';
-import { handleQuizPost, type QuizAction } from './endpoint.ts';
+import { serverReady } from '../db/startup.ts';
 import { createRateLimiter } from '../http/rateLimit.ts';
+import { handleQuizPost, type QuizAction } from './endpoint.ts';
+import { databasePracticeStore } from './practiceStore.ts';
+import { occasionalPruner } from './selfStudy.ts';
 
 /** Requests per minute per IP; a learner answering fast needs about 20. Override with QUIZ_RATE_LIMIT_PER_MINUTE. */
 const DEFAULT_LIMIT_PER_MINUTE = 120;
+/** New attempts per minute per IP: a class behind one NAT starting together fits. Override with QUIZ_ATTEMPTS_PER_MINUTE. */
+const DEFAULT_ATTEMPTS_PER_MINUTE = 30;
 
-function limitPerMinute(): number {
-  const configured = Number(process.env['QUIZ_RATE_LIMIT_PER_MINUTE']);
-  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_LIMIT_PER_MINUTE;
+function perMinute(name: string, fallback: number): number {
+  const configured = Number(process.env[name]);
+  return Number.isInteger(configured) && configured > 0 ? configured : fallback;
 }
 
-const limiter = createRateLimiter({ limit: limitPerMinute(), windowMs: 60_000 });
+const limiter = createRateLimiter({ limit: perMinute('QUIZ_RATE_LIMIT_PER_MINUTE', DEFAULT_LIMIT_PER_MINUTE), windowMs: 60_000 });
+const attemptLimiter = createRateLimiter({ limit: perMinute('QUIZ_ATTEMPTS_PER_MINUTE', DEFAULT_ATTEMPTS_PER_MINUTE), windowMs: 60_000 });
+const prune = occasionalPruner(async () => databasePracticeStore(await serverReady()));
 
 // Banks do not change while the server runs: read the collection once.
 let banks: Promise<Map<string, Bank>> | undefined;
@@ -43,5 +53,12 @@ function clientKeyOf(request: Request, clientAddress: () => string): string {
 
 export function quizRoute(action: QuizAction): APIRoute {
   return (context) =>
-    handleQuizPost(action, context.request, clientKeyOf(context.request, () => context.clientAddress), { findBank, limiter, newSeed: randomSeed });
+    handleQuizPost(action, context.request, clientKeyOf(context.request, () => context.clientAddress), {
+      findBank,
+      database: () => serverReady(),
+      limiter,
+      attemptLimiter,
+      newSeed: randomSeed,
+      afterAttempt: () => prune(),
+    });
 }

@@ -1,7 +1,9 @@
 /**
  * No answer key reaches a learner before submitting: not in the built client assets (HTML, JS,
- * CSS of dist/client), and not in the learner API's answers while a test is open. "Key" means
- * what only the key holds: explanations of answers and of wrong options, and numeric mistakes.
+ * CSS of dist/client), not in the learner API's answers while a test is open, and not from the
+ * self-study API of the built server for an attempt it did not create or a question not answered.
+ * "Key" means what only the key holds: explanations of answers and of wrong options, and numeric
+ * mistakes.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bankSchema, type Bank } from '../../../src/lib/quiz/schema.ts';
 import type { DatabaseHandle } from '../../../src/server/db/index.ts';
 import { startTestApp } from '../support/app.ts';
-import { distDir, ensureBuilt } from '../support/built.ts';
+import { distDir, ensureBuilt, httpClient, serverStore, startBuiltServer, type BuiltServer, type ServerStore } from '../support/built.ts';
 import { side, startAttempt } from '../support/fixtures.ts';
 import { repoRoot } from '../../e2e/support/server.ts';
 
@@ -85,5 +87,52 @@ describe('the learner API while a test is open', () => {
         for (const probe of probes(bank)) expect(text).not.toContain(probe);
       }
     }
+  });
+});
+
+describe('the self-study API of the built server', () => {
+  let store: ServerStore;
+  let server: BuiltServer;
+  beforeAll(async () => {
+    ensureBuilt();
+    store = await serverStore();
+    server = await startBuiltServer(store.env);
+  }, 600_000);
+  afterAll(async () => {
+    await server?.stop();
+    await store?.dispose();
+  });
+
+  const bank = () => banks.find((candidate) => candidate.lesson === 'clv-formula') as Bank;
+
+  it('refuses to grade an attempt it did not create: a made-up seed and question ids, or an id it never handed out', async () => {
+    const http = httpClient(server.baseUrl);
+    const ids = bank().questions.slice(0, 5).map((question) => question.id);
+    const forged = await http.post('/api/quiz/grade', { lesson: 'clv-formula', seed: '7', mode: 'test', count: 5, questionIds: ids, locale: 'ja', responses: {} });
+    expect(forged.status).toBe(400);
+    const text = await forged.text();
+    expect(text).not.toMatch(/"(correctAnswer|explanation|result)"/);
+    const unknown = await http.post('/api/quiz/grade', { attemptId: '3f1b2c4d-5e6f-4a1b-8c2d-9e0f1a2b3c4d', responses: {} });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('an empty submission of a real attempt scores 0 and reveals no key', async () => {
+    const http = httpClient(server.baseUrl);
+    const started = await http.post('/api/quiz/attempt', { lesson: 'clv-formula', mode: 'test', locale: 'ja', count: 50 });
+    expect(started.status).toBe(200);
+    const { attemptId } = (await started.json()) as { attemptId: string };
+    expect(attemptId).toMatch(/^[0-9a-f-]{36}$/);
+    const graded = await http.post('/api/quiz/grade', { attemptId, responses: {} });
+    expect(graded.status).toBe(200);
+    const text = await graded.text();
+    expect(JSON.parse(text).result).toMatchObject({ total: 0 });
+    expect(text).not.toMatch(/"(correctAnswer|explanation|mistakeExplanations|seed)"\s*:/);
+    for (const probe of probes(bank())) expect(text).not.toContain(probe);
+  });
+
+  it('refuses a cross-site write', async () => {
+    const http = httpClient(server.baseUrl);
+    const response = await http.post('/api/quiz/attempt', { lesson: 'clv-formula', mode: 'test', locale: 'ja' }, { origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
   });
 });

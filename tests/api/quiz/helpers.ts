@@ -1,9 +1,12 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { answerKey } from '../../../src/lib/quiz/key.ts';
-import { buildAttempt } from '../../../src/lib/quiz/attempt.ts';
+import { attemptOf, buildAttempt, isPracticeQuestion } from '../../../src/lib/quiz/attempt.ts';
 import type { Bank, Localized } from '../../../src/lib/quiz/schema.ts';
 import { formatWithUnit } from '../../../src/lib/quiz/display.ts';
+import type { Database } from '../../../src/server/db/client.ts';
+import { practiceAttempts } from '../../../src/server/db/schema.ts';
 import { createRateLimiter } from '../../../src/server/http/rateLimit.ts';
 import { handleQuizPost, type QuizAction } from '../../../src/server/quiz/endpoint.ts';
 import { loadBank, repoRoot } from '../../unit/quiz/helpers.ts';
@@ -41,33 +44,63 @@ export function showsNumber(text: string, form: string): boolean {
   return new RegExp(`(?<![\\d,.])${escaped}(?![\\d,]|\\.\\d)`).test(text);
 }
 
-/** The answer key the server would use for an attempt, for assertions. */
+/** The bank as self-study sees it: assessment-only questions left out. */
+export function practiceBank(bank: Bank): Bank {
+  return { ...bank, questions: bank.questions.filter(isPracticeQuestion) };
+}
+
+/** The answer key the server would use for a self-study attempt drawn with this seed, for assertions. */
 export function keyFor(bank: Bank, seed: number, options: { mode: 'practice' | 'test'; count?: number; questionIds?: string[] }) {
-  const attempt = buildAttempt(bank, { seed, ...options });
+  const attempt = buildAttempt(practiceBank(bank), { seed, ...options });
   return { attempt, key: answerKey(attempt) };
 }
 
-export interface Client {
-  post(action: QuizAction, body: unknown, init?: { contentType?: string; raw?: string; ip?: string }): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }>;
+/** The stored row of an attempt, and its key re-created from the stored seed (only a test may read it). */
+export async function storedAttempt(db: Database, bank: Bank, attemptId: string) {
+  const [row] = await db.select().from(practiceAttempts).where(eq(practiceAttempts.id, attemptId));
+  if (!row) throw new Error(`no practice attempt ${attemptId}`);
+  const attempt = attemptOf(bank, row);
+  if (!attempt) throw new Error(`practice attempt ${attemptId} cannot be re-created`);
+  return { row, attempt, key: answerKey(attempt) };
 }
 
-/** The endpoint with the given banks, a fixed seed sequence and a generous rate limit. */
-export function client(banks: Bank[], options: { seeds?: number[]; limit?: number } = {}): Client {
+export interface Reply {
+  status: number;
+  headers: Headers;
+  json: Record<string, unknown>;
+}
+
+export interface Client {
+  post(action: QuizAction, body: unknown, init?: { contentType?: string; raw?: string; ip?: string; cookie?: string }): Promise<Reply>;
+}
+
+export interface ClientOptions {
+  seeds?: number[];
+  /** Requests per minute per IP (all actions). */
+  limit?: number;
+  /** New attempts per minute per IP. */
+  attemptLimit?: number;
+  afterAttempt?: () => Promise<unknown>;
+}
+
+/** The endpoint over a test database with the given banks, a fixed seed sequence and generous rate limits. */
+export function client(db: Database, banks: Bank[], options: ClientOptions = {}): Client {
   const byLesson = new Map(banks.map((bank) => [bank.lesson, bank]));
   const seeds = [...(options.seeds ?? [])];
   let fallback = 1000;
   const deps = {
     findBank: (lesson: string) => byLesson.get(lesson),
+    database: async () => db,
     limiter: createRateLimiter({ limit: options.limit ?? 10_000, windowMs: 60_000 }),
+    attemptLimiter: createRateLimiter({ limit: options.attemptLimit ?? 10_000, windowMs: 60_000 }),
     newSeed: () => seeds.shift() ?? fallback++,
+    ...(options.afterAttempt ? { afterAttempt: options.afterAttempt } : {}),
   };
   return {
     async post(action, body, init = {}) {
-      const request = new Request(`http://localhost/api/quiz/${action}`, {
-        method: 'POST',
-        headers: { 'content-type': init.contentType ?? 'application/json' },
-        body: init.raw ?? JSON.stringify(body),
-      });
+      const headers: Record<string, string> = { 'content-type': init.contentType ?? 'application/json' };
+      if (init.cookie) headers['cookie'] = init.cookie;
+      const request = new Request(`http://localhost/api/quiz/${action}`, { method: 'POST', headers, body: init.raw ?? JSON.stringify(body) });
       const response = await handleQuizPost(action, request, init.ip ?? '203.0.113.1', deps);
       return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, unknown> };
     },

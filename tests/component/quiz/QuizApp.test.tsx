@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import QuizApp from '../../../src/components/quiz/QuizApp.tsx';
-import { buildAttempt } from '../../../src/lib/quiz/attempt.ts';
+import { attemptOf } from '../../../src/lib/quiz/attempt.ts';
 import { answerKey } from '../../../src/lib/quiz/key.ts';
 import { decodeSessions } from '../../../src/lib/quiz/client/session.ts';
 import { unansweredCount } from '../../../src/lib/quiz/client/answers.ts';
@@ -63,9 +63,12 @@ describe('QuizApp', () => {
     }
     await screen.findByTestId('quiz-results');
     expect(screen.getByTestId('quiz-score').textContent).toMatch(/^[\d.]+ \/ 5点（\d+%）$/);
-    const graded = api.requests.find((request) => request.action === 'grade')!.body as { responses: Record<string, unknown>; seed: string; count: number };
+    const graded = api.requests.find((request) => request.action === 'grade')!.body as { responses: Record<string, unknown>; attemptId: string };
     expect(Object.keys(graded.responses)).toHaveLength(5);
-    expect(graded).toMatchObject({ seed: '11', count: 5 });
+    // The attempt is named by the id the server handed out, and nothing else: no seed, lesson or count.
+    expect(Object.keys(graded).sort()).toEqual(['attemptId', 'responses']);
+    expect(graded.attemptId).toBe($quizSessions.get().sessions[KEY]!.attemptId);
+    expect(api.store.rows.get(graded.attemptId)!.seed).toBe(11);
     expect(document.activeElement?.id).toBe('quiz-results-heading');
     expect($quizHistory.get().attempts).toHaveLength(1);
   });
@@ -85,6 +88,9 @@ describe('QuizApp', () => {
     await screen.findByTestId('quiz-results');
     expect(screen.getByTestId('quiz-verdict').textContent).toContain('もう一歩');
     expect(screen.getAllByText('未回答').length).toBe(blank);
+    // Skipped questions come back without their key: no right answer, no explanation.
+    expect(screen.getAllByText(/答えなかった問題の正解と解説は表示しません/).length).toBe(blank);
+    expect(document.querySelectorAll('.quiz-feedback--unanswered .quiz-feedback__answers')).toHaveLength(0);
     const missed = document.querySelectorAll('.quiz-feedback:not(.quiz-feedback--correct)').length;
     await click(screen.getByRole('button', { name: `間違えた問題だけ解き直す（${missed}問）` }));
     await screen.findByTestId('quiz-runner');
@@ -142,9 +148,12 @@ describe('QuizApp', () => {
   });
 
   it('passing the full test marks the lesson done and lists the attempt', async () => {
+    const api = serverApi();
+    setQuizApi(api);
     await start('test');
     const session = $quizSessions.get().sessions[KEY]!;
-    const key = answerKey(buildAttempt(miniBank(), { seed: Number(session.attemptId), mode: 'test', count: session.count }));
+    const row = api.store.rows.get(session.attemptId)!;
+    const key = answerKey(attemptOf(miniBank(), row)!);
     for (const [id, response] of Object.entries(perfectResponses(key))) answerQuestion(KEY, id, response as never);
     await tick();
     await click(screen.getByRole('button', { name: '問5（回答済み）' }));
@@ -185,6 +194,34 @@ describe('QuizApp', () => {
     offline = false;
     await click(screen.getByRole('button', { name: 'もう一度送る' }));
     await screen.findByTestId('quiz-results');
+  });
+
+  it('says when the attempt is no longer on the server, and offers to start anew', async () => {
+    const api = serverApi();
+    setQuizApi({ ...api, grade: () => Promise.resolve({ ok: false, error: { kind: 'expired' } }) });
+    await start('test');
+    for (let n = 1; n < 5; n++) await click(screen.getByTestId('quiz-primary'));
+    await click(screen.getByTestId('quiz-primary'));
+    await click(screen.getByRole('button', { name: 'このまま採点する' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('サーバーに残っていません');
+    expect(screen.queryByRole('button', { name: 'もう一度送る' })).toBeNull();
+    const alert = screen.getByRole('alert');
+    await click(alert.querySelector('button')!);
+    await screen.findByTestId('quiz-start');
+  });
+
+  it('a quiz stored by the previous version (named by its seed) is dropped with a notice: the page starts fresh', async () => {
+    const old = { version: 1, sessions: { [KEY]: { attemptId: '11', lesson: 'mini', locale: 'ja', mode: 'test', count: 5, view: {}, responses: {}, current: 0, checked: {}, startedAt: '2026-01-01T00:00:00.000Z' } } };
+    render(<QuizApp {...props} />);
+    await screen.findByTestId('quiz-start');
+    // Another tab (or the old page) wrote it: the store reads it back as a browser would.
+    await act(() => {
+      window.dispatchEvent(new StorageEvent('storage', { key: 'ltv-dojo:quiz-sessions', newValue: JSON.stringify(old) }));
+    });
+    await tick();
+    expect(screen.getByText(/途中だったテストは続けられなくなりました/)).toBeTruthy();
+    expect(screen.getByTestId('quiz-start')).toBeTruthy();
+    expect($quizSessions.get().sessions).toEqual({});
   });
 
   it('hides Read aloud where the browser cannot speak', async () => {

@@ -5,7 +5,7 @@ import QuestionCard from '../../../src/components/quiz/QuestionCard.tsx';
 import FeedbackPanel from '../../../src/components/quiz/FeedbackPanel.tsx';
 import type { DraftResponse } from '../../../src/lib/quiz/client/answers.ts';
 import type { LearnerQuestion } from '../../../src/lib/quiz/view.ts';
-import type { QuestionResult } from '../../../src/lib/quiz/grade.ts';
+import type { PracticeQuestionResult as QuestionResult } from '../../../src/lib/quiz/reveal.ts';
 import { miniView } from './support.ts';
 
 const { view } = miniView('ja');
@@ -124,6 +124,7 @@ describe('question renderers', () => {
 });
 
 describe('FeedbackPanel', () => {
+  const shown = { learnerAnswer: 'A. x', correctAnswer: 'A. x', explanation: 'Because.', mistakeExplanations: [] as string[], section: 'sec', sectionHref: '/lessons/mini/#sec' };
   const result = (change: Partial<QuestionResult>): QuestionResult => ({
     questionId: 'm1',
     type: 'multiple',
@@ -132,14 +133,7 @@ describe('FeedbackPanel', () => {
     maxPoints: 1,
     correct: true,
     answered: true,
-    feedback: {
-      learnerAnswer: 'A. x',
-      correctAnswer: 'A. x',
-      explanation: 'Because.',
-      mistakeExplanations: [],
-      section: 'sec',
-      sectionHref: '/lessons/mini/#sec',
-    },
+    feedback: shown,
     ...change,
   });
 
@@ -147,7 +141,7 @@ describe('FeedbackPanel', () => {
     ['correct', {}, '✓', '正解', '1 / 1点'],
     ['partial', { points: 1 / 3, correct: false }, '△', '部分正解', '0.33 / 1点'],
     ['wrong', { points: 0, correct: false }, '✗', '不正解', '0 / 1点'],
-    ['unanswered', { points: 0, correct: false, answered: false, feedback: { ...result({}).feedback, learnerAnswer: null } }, '—', '未回答', '0 / 1点'],
+    ['unanswered', { points: 0, correct: false, answered: false, feedback: { ...shown, learnerAnswer: null } }, '—', '未回答', '0 / 1点'],
   ])('%s: a mark and a word (not colour alone), the points', (_case, change, mark, word, points) => {
     render(<FeedbackPanel locale="ja" result={result(change as Partial<QuestionResult>)} />);
     const status = document.querySelector('.quiz-feedback__status')!.textContent;
@@ -157,10 +151,19 @@ describe('FeedbackPanel', () => {
   });
 
   it('shows both answers, the explanation, why the wrong choice tempts, and the lesson link', () => {
-    render(<FeedbackPanel locale="en" result={result({ correct: false, points: 0, feedback: { ...result({}).feedback, learnerAnswer: 'B. y', mistakeExplanations: ['B. Tempting because...'] } })} />);
+    render(<FeedbackPanel locale="en" result={result({ correct: false, points: 0, feedback: { ...shown, learnerAnswer: 'B. y', mistakeExplanations: ['B. Tempting because...'] } })} />);
     expect(screen.getByText('B. y')).toBeTruthy();
     expect(screen.getByText('Because.')).toBeTruthy();
     expect(screen.getByText('B. Tempting because...')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Read this part of the lesson' }).getAttribute('href')).toBe('/lessons/mini/#sec');
+  });
+
+  it('an unanswered question without its key: says why, and still links to the lesson', () => {
+    const withheld = { keyWithheld: true as const, learnerAnswer: null, section: 'sec', sectionHref: '/lessons/mini/#sec' };
+    render(<FeedbackPanel locale="en" result={result({ points: 0, correct: false, answered: false, feedback: withheld })} />);
+    expect(screen.getByText(/shown only for questions you answered/)).toBeTruthy();
+    expect(screen.queryByText('Right answer')).toBeNull();
+    expect(screen.queryByText('Explanation')).toBeNull();
     expect(screen.getByRole('link', { name: 'Read this part of the lesson' }).getAttribute('href')).toBe('/lessons/mini/#sec');
   });
 });

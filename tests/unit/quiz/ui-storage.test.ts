@@ -10,7 +10,7 @@ import { miniBank } from './helpers.ts';
 function session(): QuizSession {
   const attempt = buildAttempt(miniBank(), { seed: 3, mode: 'test', count: 4 });
   return {
-    attemptId: '3',
+    attemptId: '0b6f6c1e-3c1a-4d7e-9a51-2f7a8c9d0e11',
     lesson: 'mini',
     locale: 'ja',
     mode: 'test',
@@ -44,7 +44,18 @@ describe('stored quizzes in progress', () => {
     ['nothing stored', null, {}],
     ['an empty string', '', {}],
   ])('starts empty from %s, without a notice', (_case, stored, sessions) => {
-    expect(decodeSessions(stored)).toEqual({ sessions: { version: 1, sessions } });
+    expect(decodeSessions(stored)).toEqual({ sessions: { version: 2, sessions } });
+  });
+
+  it('starts fresh from a version-1 quiz (named by its seed, which the server no longer grades), and says so', () => {
+    const old = { ...session(), attemptId: '3' };
+    const stored = JSON.stringify({ version: 1, sessions: { 'ja:mini': old } });
+    expect(decodeSessions(stored)).toEqual({ sessions: emptySessions(), notice: { kind: 'outdated' } });
+  });
+
+  it('drops a quiz whose attempt id is a seed rather than a server attempt id', () => {
+    const stored = JSON.stringify({ version: 2, sessions: { 'ja:mini': { ...session(), attemptId: '3' } } });
+    expect(decodeSessions(stored)).toEqual({ sessions: emptySessions(), notice: { kind: 'reset-some', keys: ['ja:mini'] } });
   });
 
   it.each([
@@ -59,7 +70,7 @@ describe('stored quizzes in progress', () => {
   it('drops only the quiz it cannot read', () => {
     const good = session();
     const stored = JSON.stringify({
-      version: 1,
+      version: 2,
       sessions: { 'ja:mini': good, 'ja:broken': { ...good, view: { questions: 'x' } }, 'en:past-end': { ...good, current: 99 } },
     });
     const decoded = decodeSessions(stored);
@@ -86,6 +97,15 @@ describe('stored attempt history', () => {
 
   it('does not count the same graded attempt twice', () => {
     expect(appendRecord(appendRecord(emptyHistory(), one), { ...one }).attempts).toHaveLength(1);
+  });
+
+  it('tells self-study attempts apart by their attempt id (no seed in the record)', () => {
+    const { seed: _seed, ...base } = one;
+    const first = { ...base, attemptId: '0b6f6c1e-3c1a-4d7e-9a51-2f7a8c9d0e11' };
+    const second = { ...base, attemptId: '5d1c9a34-8f0e-4b6a-b2d7-6e1f0a9c3b22' };
+    const history = appendRecord(appendRecord(appendRecord(emptyHistory(), first), second), { ...first });
+    expect(history.attempts.map((kept) => kept.attemptId)).toEqual([first.attemptId, second.attemptId]);
+    expect(decodeHistory(encodeHistory(history))).toEqual({ history });
   });
 
   it(`keeps the newest ${MAX_HISTORY_RECORDS} attempts`, () => {

@@ -1,16 +1,25 @@
 /**
  * The browser's side of the self-study endpoints (src/server/quiz). Failures are values the page
- * can explain (offline, too many requests, the lesson has no quiz), never exceptions. `fetch` is
- * injected so stores and tests can replace it. Request types come from the server's zod bodies
- * (`import type`: nothing of the server ships to the browser).
+ * can explain (offline, too many requests, the attempt has expired), never exceptions. `fetch` is
+ * injected so stores and tests can replace it. Request and answer types come from the API's zod
+ * bodies in ../api.ts (`import type`: no zod ships to the browser).
  */
-import type { AttemptRequest, CheckRequest, GradeRequest } from '../../../server/quiz/bodies.ts';
-import type { AttemptStarted } from '../../../server/quiz/selfStudy.ts';
-import type { GradeResult, QuestionResult } from '../grade.ts';
+import type { AttemptRequest, AttemptStarted, CheckAnswered, CheckRequest, GradeAnswered, GradeRequest } from '../api.ts';
 
-export type { AttemptRequest, AttemptStarted, CheckRequest, GradeRequest };
+export type { AttemptRequest, AttemptStarted, CheckAnswered, CheckRequest, GradeAnswered, GradeRequest };
 
-export type ApiErrorKind = 'offline' | 'rate-limited' | 'invalid' | 'not-found' | 'server';
+export type ApiErrorKind =
+  | 'offline'
+  | 'rate-limited'
+  | 'invalid'
+  | 'not-found'
+  /** The attempt is no longer on the server (deleted after a week, or never there): start a new one. */
+  | 'expired'
+  /** Nothing left to practise: every question asked for is kept for assigned tests. */
+  | 'no-questions'
+  /** The question is part of an assigned test still open: finish that test first. */
+  | 'assigned'
+  | 'server';
 
 export interface ApiError {
   kind: ApiErrorKind;
@@ -22,20 +31,29 @@ export type ApiResult<Value> = { ok: true; value: Value } | { ok: false; error: 
 
 export interface QuizApi {
   startAttempt(body: AttemptRequest): Promise<ApiResult<AttemptStarted>>;
-  check(body: CheckRequest): Promise<ApiResult<QuestionResult>>;
-  grade(body: GradeRequest): Promise<ApiResult<GradeResult>>;
+  check(body: CheckRequest): Promise<ApiResult<CheckAnswered>>;
+  grade(body: GradeRequest): Promise<ApiResult<GradeAnswered>>;
 }
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
-function errorKind(status: number): ApiErrorKind {
+/** The server's error codes that call for their own words; the rest by status. */
+const KINDS_BY_CODE: Record<string, ApiErrorKind> = {
+  'unknown-attempt': 'expired',
+  'no-practice-questions': 'no-questions',
+  'question-in-assigned-test': 'assigned',
+};
+
+export function errorKind(status: number, code: unknown): ApiErrorKind {
+  const known = typeof code === 'string' && Object.hasOwn(KINDS_BY_CODE, code) ? KINDS_BY_CODE[code] : undefined;
+  if (known) return known;
   if (status === 429) return 'rate-limited';
   if (status === 404) return 'not-found';
   if (status >= 400 && status < 500) return 'invalid';
   return 'server';
 }
 
-async function post<Value>(fetchImpl: Fetch, path: string, body: unknown, pick: (json: Record<string, unknown>) => Value): Promise<ApiResult<Value>> {
+async function post<Value>(fetchImpl: Fetch, path: string, body: unknown): Promise<ApiResult<Value>> {
   let response: Response;
   try {
     response = await fetchImpl(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -50,15 +68,15 @@ async function post<Value>(fetchImpl: Fetch, path: string, body: unknown, pick: 
   }
   if (!response.ok) {
     const fieldErrors = json['fieldErrors'] as Record<string, string[]> | undefined;
-    return { ok: false, error: { kind: errorKind(response.status), ...(fieldErrors ? { fieldErrors } : {}) } };
+    return { ok: false, error: { kind: errorKind(response.status, json['error']), ...(fieldErrors ? { fieldErrors } : {}) } };
   }
-  return { ok: true, value: pick(json) };
+  return { ok: true, value: json as Value };
 }
 
 export function createQuizApi(fetchImpl: Fetch = (input, init) => fetch(input, init)): QuizApi {
   return {
-    startAttempt: (body) => post(fetchImpl, '/api/quiz/attempt', body, (json) => json as unknown as AttemptStarted),
-    check: (body) => post(fetchImpl, '/api/quiz/check', body, (json) => json['result'] as QuestionResult),
-    grade: (body) => post(fetchImpl, '/api/quiz/grade', body, (json) => json['result'] as GradeResult),
+    startAttempt: (body) => post(fetchImpl, '/api/quiz/attempt', body),
+    check: (body) => post(fetchImpl, '/api/quiz/check', body),
+    grade: (body) => post(fetchImpl, '/api/quiz/grade', body),
   };
 }

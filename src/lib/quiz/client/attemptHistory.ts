@@ -63,7 +63,14 @@ export function encodeHistory(history: QuizHistory): string {
 
 /** A copy with the record added (a replay of the same graded attempt is not counted twice). */
 export function appendRecord(history: QuizHistory, record: AttemptRecord, max = MAX_HISTORY_RECORDS): QuizHistory {
-  const duplicate = history.attempts.some((kept) => kept.lesson === record.lesson && kept.seed === record.seed && kept.mode === record.mode && kept.completedAt === record.completedAt);
+  const duplicate = history.attempts.some(
+    (kept) =>
+      kept.lesson === record.lesson &&
+      kept.attemptId === record.attemptId &&
+      kept.seed === record.seed &&
+      kept.mode === record.mode &&
+      kept.completedAt === record.completedAt,
+  );
   if (duplicate) return history;
   return { ...history, attempts: [...history.attempts, record].slice(-max) };
 }

@@ -20,7 +20,7 @@ export interface ReviewLessonInfo {
   title: string;
   /** The lesson's quiz page. */
   quizHref: string;
-  /** Ids of the bank's questions, to ignore history entries of removed questions. */
+  /** Ids of the questions self-study may ask: history entries of removed or assessment-only questions are ignored. */
   questionIds: string[];
   concepts: ConceptInfo[];
 }

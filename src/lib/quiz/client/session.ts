@@ -9,7 +9,11 @@ import { quizSessionSchema, type QuizSession } from './sessionSchema.ts';
 
 export type { QuizSession } from './sessionSchema.ts';
 
-export const SESSIONS_VERSION = 1;
+/**
+ * 2: attempts are stored on the server and named by an opaque id. A version-1 quiz named its
+ * seed and cannot be graded any more: it is dropped (the page says so once) and starts fresh.
+ */
+export const SESSIONS_VERSION = 2;
 
 export interface QuizSessions {
   version: typeof SESSIONS_VERSION;
@@ -18,7 +22,11 @@ export interface QuizSessions {
 }
 
 /** Why stored quizzes were dropped; said once on the page. */
-export type SessionsNotice = { kind: 'reset-all' } | { kind: 'reset-some'; keys: string[] };
+export type SessionsNotice =
+  | { kind: 'reset-all' }
+  | { kind: 'reset-some'; keys: string[] }
+  /** Quizzes of an older format that cannot be continued (version 1: graded from a seed the browser held). */
+  | { kind: 'outdated' };
 
 export function emptySessions(): QuizSessions {
   return { version: SESSIONS_VERSION, sessions: {} };
@@ -31,8 +39,8 @@ export function sessionKey(locale: Locale, lesson: string): string {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Earlier formats, each migrating to the next. There is none before version 1 yet; a format
- * change adds `1: (raw) => ...` here and bumps SESSIONS_VERSION, as src/lib/progress does.
+ * Earlier formats, each migrating to the next, as src/lib/progress does. Version 1 has none on
+ * purpose: its attempts exist only as seeds, which the server no longer grades.
  */
 const migrations: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
 
@@ -52,6 +60,9 @@ export function decodeSessions(encoded: string | null | undefined): { sessions: 
     if (!migrate) break;
     current = migrate(current);
     version = version + 1;
+  }
+  if (typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < SESSIONS_VERSION) {
+    return { sessions: emptySessions(), notice: { kind: 'outdated' } };
   }
   if (version !== SESSIONS_VERSION) return { sessions: emptySessions(), notice: { kind: 'reset-all' } };
   const sessions: Record<string, QuizSession> = {};

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { GradeResult, QuestionResult } from '../grade.ts';
+import type { PracticeGradeResult, PracticeQuestionResult } from '../reveal.ts';
 import type { QuestionType, Unit } from '../schema.ts';
 import type { LearnerQuestion, LearnerView } from '../view.ts';
 
@@ -39,6 +39,19 @@ export const learnerViewSchema = z.object({
   questions: z.array(learnerQuestionSchema).check(z.minLength(1)),
 });
 
+/** Feedback with the key (an answered question) or without it (unanswered: only the section to read). */
+const feedbackSchema = z.union([
+  z.object({
+    learnerAnswer: z.nullable(z.string()),
+    correctAnswer: z.string(),
+    explanation: z.string(),
+    mistakeExplanations: z.array(z.string()),
+    section: z.string(),
+    sectionHref: z.string(),
+  }),
+  z.object({ keyWithheld: z.literal(true), learnerAnswer: z.null(), section: z.string(), sectionHref: z.string() }),
+]);
+
 export const questionResultSchema = z.object({
   questionId: z.string(),
   type: z.enum(QUESTION_TYPES),
@@ -47,19 +60,12 @@ export const questionResultSchema = z.object({
   maxPoints: z.number(),
   correct: z.boolean(),
   answered: z.boolean(),
-  feedback: z.object({
-    learnerAnswer: z.nullable(z.string()),
-    correctAnswer: z.string(),
-    explanation: z.string(),
-    mistakeExplanations: z.array(z.string()),
-    section: z.string(),
-    sectionHref: z.string(),
-  }),
+  feedback: feedbackSchema,
 });
 
 export const gradeResultSchema = z.object({
   lesson: z.string(),
-  seed: z.number(),
+  attemptId: z.string(),
   mode: modeSchema,
   questions: z.array(questionResultSchema),
   total: z.number(),
@@ -73,12 +79,12 @@ const responseSchema = z.union([z.number(), z.boolean(), z.string(), z.array(z.n
 
 /** One quiz, from the first question to its result. */
 export const quizSessionSchema = z.object({
-  /** The seed handed out by the server; sent back to grade. */
-  attemptId: z.string(),
+  /** The id of the attempt stored on the server (not its seed, which never leaves the server). */
+  attemptId: z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)),
   lesson: z.string(),
   locale: localeSchema,
   mode: modeSchema,
-  /** The count the server drew with. */
+  /** The count the server drew with ("the same again" asks for it). */
   count: z.number(),
   /** Set for reviews and "retake the missed ones". */
   questionIds: z.optional(z.array(z.string())),
@@ -101,7 +107,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameShapes: [
   Same<z.infer<typeof learnerQuestionSchema>, LearnerQuestion>,
   Same<z.infer<typeof learnerViewSchema>, LearnerView>,
-  Same<z.infer<typeof questionResultSchema>, QuestionResult>,
-  Same<z.infer<typeof gradeResultSchema>, GradeResult>,
+  Same<z.infer<typeof questionResultSchema>, PracticeQuestionResult>,
+  Same<z.infer<typeof gradeResultSchema>, PracticeGradeResult>,
 ] = [true, true, true, true];
 void sameShapes;
