@@ -35,7 +35,14 @@ const postRaw = (who: Actor, path: string, text: string) => who.request('POST', 
 async function quizPost(action: QuizAction, body: string | ReadableStream<Uint8Array>): Promise<Response> {
   const course = await loadCourse();
   const request = new Request(`http://localhost/api/quiz/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
-  return handleQuizPost(action, request, '10.9.9.9', { findBank: (lesson) => course.bank(lesson), limiter: createRateLimiter({ limit: 1_000, windowMs: 60_000 }), newSeed: () => 7 });
+  const limiter = () => createRateLimiter({ limit: 1_000, windowMs: 60_000 });
+  return handleQuizPost(action, request, '10.9.9.9', {
+    findBank: (lesson) => course.bank(lesson),
+    database: async () => handle.db,
+    limiter: limiter(),
+    attemptLimiter: limiter(),
+    newSeed: () => 7,
+  });
 }
 
 async function fieldErrorsOf(response: Response): Promise<Record<string, string[]>> {
