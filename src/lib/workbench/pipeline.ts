@@ -11,8 +11,10 @@ import type { ProblemCollector } from './problems.ts';
 /**
  * From parsed rows to everything the first screen shows: per-customer history (the core's
  * summarizeTransactions), RFM, the fitted models and their predictions, the overview and the
- * two lists. Refunds (negative amounts) are taken off the customer's total but are not purchase
- * occasions: a returned item is not a visit, and the models need positive spend.
+ * two lists. A row of amount 0 is a purchase occasion (a free sample, a 100 % coupon), as in
+ * lifetimes' summary_data_from_transaction_data: it counts in frequency, recency and T. Refunds
+ * (negative amounts) are taken off the customer's total but are not purchase occasions: a
+ * returned item is not a visit.
  */
 
 /** The steps after reading, reported as progress. */
@@ -24,13 +26,13 @@ export interface Analysis {
   model: ModelReport;
   atRisk: Int32Array;
   best: Int32Array;
-  /** The purchase rows (positive amounts) the models and monitoring use. */
+  /** The purchase rows (amounts >= 0) the models and monitoring use. */
   purchaseRows: TransactionRow[];
   /** Each customer's undiscounted expected value per month, for a new discount rate; null without CLV. */
   monthlyValues: Float64Array | null;
 }
 
-/** Analyses the rows; null when none has a positive amount (nothing to analyse). */
+/** Analyses the rows; null when every row is a refund (nothing to analyse). */
 export function analyzeRows(
   rows: readonly TransactionRow[],
   options: { locale: ParseLocale; discountRatePerYear: number; problems: ProblemCollector; onStage?: (stage: AnalysisStage) => void },
@@ -42,7 +44,7 @@ export function analyzeRows(
   let firstDate: IsoDate | null = null;
   let lastDate: IsoDate | null = null;
   for (const row of rows) {
-    if (row.amount > 0) {
+    if (row.amount >= 0) {
       purchaseRows.push(row);
       // ISO dates compare correctly as strings.
       if (firstDate === null || row.date < firstDate) firstDate = row.date;
