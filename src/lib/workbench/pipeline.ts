@@ -28,6 +28,8 @@ export interface Analysis {
   best: Int32Array;
   /** The purchase rows (amounts >= 0) the models and monitoring use. */
   purchaseRows: TransactionRow[];
+  /** Refund rows of customers without any purchase: no customer to take them off, so left out (reported as refund-only). */
+  rowsLeftOut: number;
   /** Each customer's undiscounted expected value per month, for a new discount rate; null without CLV. */
   monthlyValues: Float64Array | null;
 }
@@ -41,6 +43,7 @@ export function analyzeRows(
   onStage?.('summarizing');
   const purchaseRows: TransactionRow[] = [];
   const refunds = new Map<string, number>();
+  const refundRows = new Map<string, number>();
   let firstDate: IsoDate | null = null;
   let lastDate: IsoDate | null = null;
   for (const row of rows) {
@@ -49,7 +52,10 @@ export function analyzeRows(
       // ISO dates compare correctly as strings.
       if (firstDate === null || row.date < firstDate) firstDate = row.date;
       if (lastDate === null || row.date > lastDate) lastDate = row.date;
-    } else if (row.amount < 0) refunds.set(row.customerId, (refunds.get(row.customerId) ?? 0) + row.amount);
+    } else if (row.amount < 0) {
+      refunds.set(row.customerId, (refunds.get(row.customerId) ?? 0) + row.amount);
+      refundRows.set(row.customerId, (refundRows.get(row.customerId) ?? 0) + 1);
+    }
   }
   if (firstDate === null || lastDate === null) return null;
   const summaries = summarizeTransactions(purchaseRows, { observationEnd: lastDate, unit: 'day' });
@@ -70,13 +76,15 @@ export function analyzeRows(
     }
     return { ...summary, totalSpend };
   });
+  let rowsLeftOut = 0;
   for (const [customerId, refund] of refunds) {
     if (known.has(customerId)) continue;
+    rowsLeftOut += refundRows.get(customerId)!;
     problems.add({ row: 0, column: customerId, code: 'refund-only', severity: 'warning', reason: refundOnlyReason(customerId, refund, locale) });
   }
   const customers = historyColumns(adjusted, rfmScores(adjusted));
   onStage?.('fitting');
-  const overview = overviewOf(customers, rows.length, firstDate, lastDate);
+  const overview = overviewOf(customers, rows.length - rowsLeftOut, firstDate, lastDate);
   const model = fitModels(summaries, overview.periodDays);
   onStage?.('predicting');
   const monthlyValues = predictCustomers(model, summaries, customers, options.discountRatePerYear);
@@ -87,6 +95,7 @@ export function analyzeRows(
     atRisk: atRiskCustomers(customers),
     best: bestCustomers(customers),
     purchaseRows,
+    rowsLeftOut,
     monthlyValues,
   };
 }
