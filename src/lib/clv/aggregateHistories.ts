@@ -98,11 +98,11 @@ export function aggregateHistories(customers: readonly RepeatHistory[], scale: n
     }
   }
   // Distinct x in order of first appearance; there are few of them, so a Map is cheap here.
+  // The key arrays become the result in place (scaled, viewed up to `groups`): every megabyte
+  // not allocated is one the garbage collector need not chase on a large input.
   const xSlot = new Map<number, number>();
   const xList: number[] = [];
   const xIndex = new Int32Array(groups);
-  const recency = new Float64Array(groups);
-  const age = new Float64Array(groups);
   for (let g = 0; g < groups; g++) {
     const x = keyX[g]!;
     let xi = xSlot.get(x);
@@ -112,8 +112,8 @@ export function aggregateHistories(customers: readonly RepeatHistory[], scale: n
       xList.push(x);
     }
     xIndex[g] = xi;
-    recency[g] = keyRecency[g]! * scale;
-    age[g] = keyAge[g]! * scale;
+    keyRecency[g] = keyRecency[g]! * scale;
+    keyAge[g] = keyAge[g]! * scale;
   }
   const weightPerX = new Float64Array(xList.length);
   for (let g = 0; g < groups; g++) weightPerX[xIndex[g]!]! += weight[g]!;
@@ -121,9 +121,9 @@ export function aggregateHistories(customers: readonly RepeatHistory[], scale: n
     distinctX: Float64Array.from(xList),
     weightPerX,
     xIndex,
-    recency,
-    age,
-    weight: weight.slice(0, groups),
+    recency: keyRecency.subarray(0, groups),
+    age: keyAge.subarray(0, groups),
+    weight: weight.subarray(0, groups),
     totalWeight: n,
     totalFrequency,
     maxT,
