@@ -18,6 +18,8 @@ const TEXT = {
       'spend-not-converged': () => '1回あたりの金額のモデルが収束しませんでした。予測CLVは出していません（購入回数と継続の確率は出しています）。',
       'spend-heavy-tail': () =>
         '金額のばらつきが大きすぎて、平均的な購入額を見積もれません。極端に大きな取引がないか確かめてください。予測CLVは出していません。',
+      'spend-zero-value': (r: ModelReport) =>
+        `2回目以降の購入がすべて0円のお客様が${formatNumber('ja', r.zeroValueRepeatCustomers)}人います。金額のモデルの推定には使っていません（このお客様の予測CLVは、ほかのお客様の金額から見積もっています）。`,
       'short-period': (r: ModelReport) =>
         `データの期間が${r.periodDays}日と短いため、予測は目安として見てください（${SHORT_PERIOD_DAYS}日以上あると安定します）。`,
       'spend-frequency-correlated': (r: ModelReport) =>
@@ -38,7 +40,7 @@ const TEXT = {
     gg: { p: '1回の金額のばらつき（p）', q: 'お客様ごとの差（q）', v: '金額の尺度（v）' },
     meanSpend: (yen: string) => `1回あたりの平均 ${yen}（p × v ÷ (q − 1)）`,
     logLikelihood: '対数尤度',
-    iterations: (n: number, converged: boolean) => `${n}回の反復で${converged ? '収束' : '未収束'}`,
+    iterations: (n: number) => `${n}回の反復で収束`,
     customersUsed: (n: string) => `2回以上買ったお客様 ${n}人で推定`,
   },
   en: {
@@ -53,6 +55,8 @@ const TEXT = {
       'spend-not-converged': () => 'The spend model did not converge. There is no predicted CLV (purchases and the probability of being active are shown).',
       'spend-heavy-tail': () =>
         'Purchase values vary too much to estimate a typical value. Check for extreme transactions. There is no predicted CLV.',
+      'spend-zero-value': (r: ModelReport) =>
+        `${formatNumber('en', r.zeroValueRepeatCustomers)} customers made only 0-yen repeat purchases. They are left out of the spend model's estimate (their predicted CLV uses the other customers' values).`,
       'short-period': (r: ModelReport) =>
         `The data covers only ${r.periodDays} days: read the predictions as rough (${SHORT_PERIOD_DAYS} days or more make them steadier).`,
       'spend-frequency-correlated': (r: ModelReport) =>
@@ -73,7 +77,7 @@ const TEXT = {
     gg: { p: 'Spread of each purchase (p)', q: 'Differences between customers (q)', v: 'Scale of values (v)' },
     meanSpend: (yen: string) => `${yen} per purchase on average (p × v ÷ (q − 1))`,
     logLikelihood: 'Log-likelihood',
-    iterations: (n: number, converged: boolean) => `${converged ? 'Converged' : 'Not converged'} after ${n} iterations`,
+    iterations: (n: number) => `Converged after ${n} iterations`,
     customersUsed: (n: string) => `Estimated on ${n} customers with repeat purchases`,
   },
 };
@@ -84,8 +88,9 @@ export default function ModelPanel({ locale, analysis, check }: { locale: Locale
   const { model } = analysis;
   const n = (value: number, digits = 3) => formatNumber(locale, value, digits);
   const status = model.spendUsable ? text.usable : model.purchasesUsable ? text.partlyUsable : text.notUsable;
-  const bg = model.bgNbd;
-  const gg = model.gammaGamma;
+  // Parameters only from fits that worked: a failed fit has none, and its note says why.
+  const bg = model.bgNbd?.ok ? model.bgNbd : null;
+  const gg = model.gammaGamma?.ok ? model.gammaGamma : null;
   return (
     <div class="workbench-panel-body">
       <p class={model.purchasesUsable ? 'calculator__ok' : 'calculator__warning'} data-testid="model-status">
@@ -100,7 +105,7 @@ export default function ModelPanel({ locale, analysis, check }: { locale: Locale
           ))}
         </ul>
       )}
-      {bg && Number.isFinite(bg.r) && (
+      {bg && (
         <section aria-labelledby="workbench-bg-title">
           <h3 id="workbench-bg-title">{text.bgTitle}</h3>
           <table class="data-table workbench-narrow" data-testid="bg-params">
@@ -116,7 +121,7 @@ export default function ModelPanel({ locale, analysis, check }: { locale: Locale
                   <th scope="row">
                     {text.bg[name]} <code>{name === 'alpha' ? 'α' : name}</code>
                   </th>
-                  <td>{n(bg[name])}</td>
+                  <td>{n(bg.params[name])}</td>
                 </tr>
               ))}
               <tr>
@@ -126,13 +131,13 @@ export default function ModelPanel({ locale, analysis, check }: { locale: Locale
             </tbody>
           </table>
           <ul class="field__hint">
-            <li>{text.meanRate(n((bg.r / bg.alpha) * 365, 1))}</li>
-            <li>{text.meanDropout(formatPercent(locale, bg.a / (bg.a + bg.b), 0))}</li>
-            <li>{text.iterations(bg.iterations, bg.converged)}</li>
+            <li>{text.meanRate(n((bg.params.r / bg.params.alpha) * 365, 1))}</li>
+            <li>{text.meanDropout(formatPercent(locale, bg.params.a / (bg.params.a + bg.params.b), 0))}</li>
+            <li>{text.iterations(bg.iterations)}</li>
           </ul>
         </section>
       )}
-      {gg && Number.isFinite(gg.p) && (
+      {gg && (
         <section aria-labelledby="workbench-gg-title">
           <h3 id="workbench-gg-title">{text.ggTitle}</h3>
           <table class="data-table workbench-narrow" data-testid="gg-params">
@@ -146,7 +151,7 @@ export default function ModelPanel({ locale, analysis, check }: { locale: Locale
               {(['p', 'q', 'v'] as const).map((name) => (
                 <tr key={name}>
                   <th scope="row">{text.gg[name]}</th>
-                  <td>{n(gg[name])}</td>
+                  <td>{n(gg.params[name])}</td>
                 </tr>
               ))}
               <tr>
@@ -156,9 +161,9 @@ export default function ModelPanel({ locale, analysis, check }: { locale: Locale
             </tbody>
           </table>
           <ul class="field__hint">
-            {gg.q > 1 && <li>{text.meanSpend(formatYen(locale, (gg.p * gg.v) / (gg.q - 1)))}</li>}
+            {gg.params.q > 1 && <li>{text.meanSpend(formatYen(locale, (gg.params.p * gg.params.v) / (gg.params.q - 1)))}</li>}
             <li>{text.customersUsed(formatNumber(locale, gg.customersUsed))}</li>
-            <li>{text.iterations(gg.iterations, gg.converged)}</li>
+            <li>{text.iterations(gg.iterations)}</li>
           </ul>
         </section>
       )}

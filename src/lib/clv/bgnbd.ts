@@ -11,6 +11,7 @@
  */
 import type { RepeatHistory } from './types.ts';
 import type { Rng } from './random.ts';
+import { aggregateHistories, type AggregatedHistories } from './aggregateHistories.ts';
 import { hyp2f1 } from './hypergeometric.ts';
 import { lnBeta, lnGamma, logSumExp } from './special.ts';
 import { minimizeBfgs } from './optimize.ts';
@@ -23,14 +24,41 @@ export interface BgNbdParams {
   b: number;
 }
 
-/** Result of fitBgNbd: the parameters plus what the caller needs to trust (or not) them. */
-export interface BgNbdFit extends BgNbdParams {
+/** A fit the caller may predict from: the optimiser converged to a finite interior point. */
+export interface BgNbdFitted {
+  ok: true;
+  params: BgNbdParams;
   /** Σ log-likelihood (FHL eq. 6) at the estimate, in the caller's time unit, without the penalty. */
   logLikelihood: number;
-  converged: boolean;
   iterations: number;
   message: string;
 }
+
+/**
+ * Why a fit gave no parameters to use:
+ * - `no-customers`: the list is empty;
+ * - `no-observation-time`: every T is 0;
+ * - `no-repeat-purchases`: every frequency is 0, so nothing tells purchase rate from dropout;
+ * - `not-converged`: the optimiser ran out of iterations or its line search stalled, or the
+ *   likelihood is not finite at the end point;
+ * - `parameter-run-off`: a parameter ran off towards 0 or infinity (the data do not identify it).
+ */
+export type BgNbdFitFailure = 'no-customers' | 'no-observation-time' | 'no-repeat-purchases' | 'not-converged' | 'parameter-run-off';
+
+/**
+ * A fit that must not be used for predictions. It carries no parameters on purpose: an
+ * unconverged optimiser can stop at r = 2.7e7, finite and plausible-looking but meaningless.
+ */
+export interface BgNbdNotFitted {
+  ok: false;
+  reason: BgNbdFitFailure;
+  iterations: number;
+  /** What happened, in English, for logs and developers (the reason code is for the UI). */
+  message: string;
+}
+
+/** Result of fitBgNbd: check `ok` before reading `params`. */
+export type BgNbdFit = BgNbdFitted | BgNbdNotFitted;
 
 export interface BgNbdFitOptions {
   /**
@@ -48,10 +76,25 @@ export interface BgNbdFitOptions {
 
 /**
  * Throws a RangeError naming the customer (by index when given) and field unless x is a whole
- * number >= 0, t_x and T are finite, 0 <= t_x <= T. (For x = 0 the recency is not used.)
+ * number >= 0, t_x and T are finite, 0 <= t_x <= T, and t_x = 0 when x = 0 (recency is the time
+ * of the last repeat purchase: without one there is none, and a positive value means the
+ * frequency or the recency is wrong).
  */
 export function validateRepeatHistory(customer: RepeatHistory, index?: number): void {
   const { frequency, recency, T } = customer;
+  // The common case allocates nothing: the label is built only for a message.
+  if (
+    frequency >= 0 &&
+    frequency === Math.floor(frequency) &&
+    frequency !== Infinity &&
+    T >= 0 &&
+    T !== Infinity &&
+    recency >= 0 &&
+    recency <= T &&
+    (frequency > 0 || recency === 0)
+  ) {
+    return;
+  }
   const who = index === undefined ? 'customer' : `customer ${index}`;
   if (!Number.isFinite(frequency) || frequency < 0 || frequency !== Math.floor(frequency)) {
     throw new RangeError(`${who}: frequency must be a whole number >= 0 (got ${frequency})`);
@@ -61,6 +104,9 @@ export function validateRepeatHistory(customer: RepeatHistory, index?: number): 
     throw new RangeError(`${who}: recency must be a finite number >= 0 (got ${recency})`);
   }
   if (recency > T) throw new RangeError(`${who}: recency (${recency}) must not exceed T (${T})`);
+  throw new RangeError(
+    `${who}: recency must be 0 when frequency is 0 (got ${recency}): recency is the time of the last repeat purchase`,
+  );
 }
 
 function validateParams(params: BgNbdParams): void {
@@ -110,85 +156,6 @@ export function bgNbdLogLikelihood(params: BgNbdParams, customers: readonly Repe
     total += a1 + a2 + logSumExp(a3, a4);
   });
   return total;
-}
-
-/**
- * Identical (x, t_x, T) triples merged with weights, x = 0 keyed on T alone (t_x is unused), and
- * the distinct x values listed once so that the gamma functions are evaluated per distinct x
- * rather than per customer. Times are rescaled by `scale`.
- */
-interface AggregatedHistories {
-  distinctX: Float64Array;
-  /** Total weight (number of customers) per distinct x. */
-  weightPerX: Float64Array;
-  xIndex: Int32Array;
-  recency: Float64Array;
-  age: Float64Array;
-  weight: Float64Array;
-  totalWeight: number;
-  /** Σ x over all customers. */
-  totalFrequency: number;
-  maxT: number;
-}
-
-function aggregate(customers: readonly RepeatHistory[], scale: number): AggregatedHistories {
-  // Number-keyed maps (per distinct x, then T, then t_x): string keys cost 3x more at 100k rows.
-  const xSlot = new Map<number, number>();
-  const byAge: Map<number, Map<number, number> | number>[] = [];
-  const xList: number[] = [];
-  const xOf: number[] = [];
-  const recency: number[] = [];
-  const age: number[] = [];
-  const weight: number[] = [];
-  let maxT = 0;
-  let totalFrequency = 0;
-  for (let i = 0; i < customers.length; i++) {
-    const { frequency: x, recency: tx, T } = customers[i]!;
-    totalFrequency += x;
-    if (T > maxT) maxT = T;
-    let xi = xSlot.get(x);
-    if (xi === undefined) {
-      xi = xList.length;
-      xSlot.set(x, xi);
-      xList.push(x);
-      byAge.push(new Map());
-    }
-    const ages = byAge[xi]!;
-    let slot: number | undefined;
-    if (x === 0) {
-      slot = ages.get(T) as number | undefined;
-      if (slot === undefined) ages.set(T, weight.length);
-    } else {
-      let recencies = ages.get(T) as Map<number, number> | undefined;
-      if (recencies === undefined) {
-        recencies = new Map();
-        ages.set(T, recencies);
-      }
-      slot = recencies.get(tx);
-      if (slot === undefined) recencies.set(tx, weight.length);
-    }
-    if (slot !== undefined) {
-      weight[slot]!++;
-      continue;
-    }
-    xOf.push(xi);
-    recency.push(x === 0 ? 0 : tx * scale);
-    age.push(T * scale);
-    weight.push(1);
-  }
-  const weightPerX = new Float64Array(xList.length);
-  for (let g = 0; g < weight.length; g++) weightPerX[xOf[g]!]! += weight[g]!;
-  return {
-    distinctX: Float64Array.from(xList),
-    weightPerX,
-    xIndex: Int32Array.from(xOf),
-    recency: Float64Array.from(recency),
-    age: Float64Array.from(age),
-    weight: Float64Array.from(weight),
-    totalWeight: customers.length,
-    totalFrequency,
-    maxT,
-  };
 }
 
 /**
@@ -306,34 +273,35 @@ function makeObjective(data: AggregatedHistories, penalizer: number) {
 /** Log-parameters beyond this (in rescaled time) mean the estimate ran off to 0 or ∞. */
 const LOG_PARAMETER_LIMIT = 15;
 
-function failedFit(message: string): BgNbdFit {
-  return { r: NaN, alpha: NaN, a: NaN, b: NaN, logLikelihood: NaN, converged: false, iterations: 0, message };
+function notFitted(reason: BgNbdFitFailure, message: string, iterations = 0): BgNbdNotFitted {
+  return { ok: false, reason, iterations, message };
 }
 
 /**
  * Maximum-likelihood BG/NBD fit (FHL eq. 6) by BFGS on log-parameters with analytic gradients.
- * Throws RangeError for invalid customers; returns converged: false with a message (and NaN
- * parameters when nothing could be estimated) when the data cannot identify the model.
+ * Throws RangeError for invalid customers. When the data cannot identify the model the result is
+ * `{ ok: false, reason, message }` without parameters, so no caller can predict from it by
+ * accident.
  */
 export function fitBgNbd(customers: readonly RepeatHistory[], options: BgNbdFitOptions = {}): BgNbdFit {
-  customers.forEach((customer, index) => validateRepeatHistory(customer, index));
+  for (let i = 0; i < customers.length; i++) validateRepeatHistory(customers[i]!, i);
   const penalizer = options.penalizer ?? 0;
   if (!Number.isFinite(penalizer) || penalizer < 0) {
     throw new RangeError(`penalizer must be a finite number >= 0 (got ${penalizer})`);
   }
-  if (customers.length === 0) return failedFit('No customers: nothing to fit.');
+  const start = options.initial;
+  if (start) validateParams(start);
+  if (customers.length === 0) return notFitted('no-customers', 'No customers: nothing to fit.');
   let maxT = 0;
-  for (const c of customers) if (c.T > maxT) maxT = c.T;
-  if (maxT === 0) return failedFit('Every customer has T = 0: no observation time to fit on.');
+  for (let i = 0; i < customers.length; i++) if (customers[i]!.T > maxT) maxT = customers[i]!.T;
+  if (maxT === 0) return notFitted('no-observation-time', 'Every customer has T = 0: no observation time to fit on.');
   // Rescale time so that the largest T is 1 (as lifetimes does): α then starts near the data's
   // scale, and the penalty means the same thing as lifetimes' penalizer_coef.
   const scale = 1 / maxT;
-  const data = aggregate(customers, scale);
+  const data = aggregateHistories(customers, scale);
   if (data.totalFrequency === 0) {
-    return failedFit('No customer has a repeat purchase (all frequencies are 0): the BG/NBD cannot be fitted.');
+    return notFitted('no-repeat-purchases', 'No customer has a repeat purchase (all frequencies are 0): the BG/NBD cannot be fitted.');
   }
-  const start = options.initial;
-  if (start) validateParams(start);
   const theta0 = start
     ? [Math.log(start.r), Math.log(start.alpha * scale), Math.log(start.a), Math.log(start.b)]
     : [0.1, 0.1, 0.1, 0.1];
@@ -342,35 +310,37 @@ export function fitBgNbd(customers: readonly RepeatHistory[], options: BgNbdFitO
     maxIterations: options.maxIterations ?? 200,
     gradientTolerance: options.gradientTolerance ?? 1e-8,
   });
-  // Re-evaluate at the reported point so the log-likelihood belongs to it.
-  objective(Float64Array.from(result.x), new Float64Array(4));
-  const [lnR, lnAlpha, lnA, lnB] = result.x as [number, number, number, number];
-  const fit: BgNbdFit = {
-    r: Math.exp(lnR),
-    alpha: Math.exp(lnAlpha) / scale,
-    a: Math.exp(lnA),
-    b: Math.exp(lnB),
-    // Rescaling time by s multiplies the density of x purchase times by s^-x, hence the shift.
-    logLikelihood: logLikelihood() + data.totalFrequency * Math.log(scale),
-    converged: result.converged,
-    iterations: result.iterations,
-    message: result.message,
-  };
   const names = ['r', 'alpha', 'a', 'b'] as const;
   for (let k = 0; k < 4; k++) {
     const value = result.x[k]!;
     if (!(Math.abs(value) <= LOG_PARAMETER_LIMIT)) {
-      fit.converged = false;
+      const shown = Math.exp(value) / (names[k] === 'alpha' ? scale : 1);
       // An L2 penalty pulls large values back, so it helps only with a run-off towards infinity.
-      fit.message =
-        `Parameter ${names[k]} ran off towards ${value > 0 ? 'infinity' : '0'} (${fit[names[k]]}): ` +
-        'the data do not identify it. ' +
-        (value > 0 ? 'A small penalizer (e.g. 0.001) keeps the estimate finite. ' : '') +
-        result.message;
-      break;
+      return notFitted(
+        'parameter-run-off',
+        `Parameter ${names[k]} ran off towards ${value > 0 ? 'infinity' : '0'} (${shown}): the data do not identify it. ` +
+          (value > 0 ? 'A small penalizer (e.g. 0.001) keeps the estimate finite. ' : '') +
+          result.message,
+        result.iterations,
+      );
     }
   }
-  return fit;
+  if (!result.converged) return notFitted('not-converged', result.message, result.iterations);
+  // Re-evaluate at the reported point so the log-likelihood belongs to it.
+  objective(Float64Array.from(result.x), new Float64Array(4));
+  // Rescaling time by s multiplies the density of x purchase times by s^-x, hence the shift.
+  const ll = logLikelihood() + data.totalFrequency * Math.log(scale);
+  if (!Number.isFinite(ll)) {
+    return notFitted('not-converged', `The log-likelihood is not finite at the end point (${ll}). ${result.message}`, result.iterations);
+  }
+  const [lnR, lnAlpha, lnA, lnB] = result.x as [number, number, number, number];
+  return {
+    ok: true,
+    params: { r: Math.exp(lnR), alpha: Math.exp(lnAlpha) / scale, a: Math.exp(lnA), b: Math.exp(lnB) },
+    logLikelihood: ll,
+    iterations: result.iterations,
+    message: result.message,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

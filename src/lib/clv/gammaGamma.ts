@@ -5,7 +5,9 @@
  *
  * A customer's transactions z_1..z_x are Gamma(p, rate ν) with ν ~ Gamma(q, rate v) across
  * customers; the observed summary is x (repeat transactions) and zbar (their mean value). Only
- * customers with x > 0 carry information about spend.
+ * customers with x > 0 carry information about spend. A repeat purchase of value 0 is a
+ * transaction like any other: it counts in x and lowers zbar (lifetimes' summary does the same);
+ * only a customer whose repeat purchases were all free (zbar = 0) cannot enter the likelihood.
  *
  * The population mean spend per transaction is p·v/(q - 1): it is finite only when q > 1.
  */
@@ -26,15 +28,35 @@ export interface SpendHistory {
   monetaryValue: number;
 }
 
-export interface GammaGammaFit extends GammaGammaParams {
-  /** Σ ln f(zbar | x) (Hardie note 025) over the customers used, without the penalty. */
+/** A fit the caller may predict from. Check `params.q > 1` before using the population mean. */
+export interface GammaGammaFitted {
+  ok: true;
+  params: GammaGammaParams;
+  /** Σ ln f(zbar | x) (Hardie note 025) over the customers, without the penalty. */
   logLikelihood: number;
-  converged: boolean;
   iterations: number;
   message: string;
-  /** Customers with frequency > 0 and monetaryValue > 0, the only ones the likelihood uses. */
+  /** Customers the likelihood used (all of the input). */
   customersUsed: number;
 }
+
+/**
+ * Why a fit gave no parameters to use: fewer than two customers, the optimiser did not converge,
+ * or a parameter ran off towards 0 or infinity (e.g. every customer has the same mean spend).
+ */
+export type GammaGammaFitFailure = 'too-few-customers' | 'not-converged' | 'parameter-run-off';
+
+/** A fit that must not be used for predictions: no parameters on purpose. */
+export interface GammaGammaNotFitted {
+  ok: false;
+  reason: GammaGammaFitFailure;
+  iterations: number;
+  message: string;
+  customersUsed: number;
+}
+
+/** Result of fitGammaGamma: check `ok` before reading `params`. */
+export type GammaGammaFit = GammaGammaFitted | GammaGammaNotFitted;
 
 export interface GammaGammaFitOptions {
   /** L2 penalty c·(p² + q² + v²) on the mean negative log-likelihood (lifetimes' penalizer_coef). Default 0. */
@@ -47,12 +69,35 @@ export interface GammaGammaFitOptions {
 
 function validateSpend(customer: SpendHistory, index?: number): void {
   const { frequency, monetaryValue } = customer;
+  if (frequency >= 0 && frequency === Math.floor(frequency) && frequency !== Infinity && monetaryValue >= 0 && monetaryValue !== Infinity) {
+    return; // the common case builds no message
+  }
   const who = index === undefined ? 'customer' : `customer ${index}`;
   if (!Number.isFinite(frequency) || frequency < 0 || frequency !== Math.floor(frequency)) {
     throw new RangeError(`${who}: frequency must be a whole number >= 0 (got ${frequency})`);
   }
   if (!Number.isFinite(monetaryValue) || monetaryValue < 0) {
     throw new RangeError(`${who}: monetaryValue must be a finite number >= 0 (got ${monetaryValue})`);
+  }
+}
+
+/**
+ * The fit and its likelihood take only customers with repeat purchases of positive mean value,
+ * as lifetimes' GammaGammaFitter (which raises on monetary_value <= 0): zbar is the mean of the x
+ * repeat transactions, so x = 0 has no zbar, and ln zbar is undefined at 0. Throws a RangeError
+ * naming the customer and field, so that leaving such customers out is the caller's visible choice.
+ */
+function validateSpendForFit(customer: SpendHistory, index: number): void {
+  validateSpend(customer, index);
+  if (customer.frequency === 0) {
+    throw new RangeError(
+      `customer ${index}: frequency must be >= 1 for the Gamma-Gamma fit (got 0): only repeat purchases carry spend information; leave out customers without repeats`,
+    );
+  }
+  if (customer.monetaryValue === 0) {
+    throw new RangeError(
+      `customer ${index}: monetaryValue must be > 0 for the Gamma-Gamma fit (got 0): every repeat purchase was free; leave the customer out of the fit`,
+    );
   }
 }
 
@@ -66,8 +111,8 @@ function validateParams(params: GammaGammaParams): void {
 }
 
 /**
- * Σ ln f(zbar | p, q, v, x) over customers with x > 0 and zbar > 0 (Hardie note 025; as in his
- * spreadsheet and lifetimes' GammaGammaFitter):
+ * Σ ln f(zbar | p, q, v, x) over customers, each with x > 0 and zbar > 0 (Hardie note 025; as in
+ * his spreadsheet and lifetimes' GammaGammaFitter); other customers throw, as in fitGammaGamma:
  *   ln Γ(px+q) - ln Γ(px) - ln Γ(q) + q ln v + (px-1) ln zbar + px ln x - (px+q) ln(v + x·zbar).
  */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, customers: readonly SpendHistory[]): number {
@@ -75,9 +120,8 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, customers: rea
   const { p, q, v } = params;
   let total = 0;
   customers.forEach((customer, index) => {
-    validateSpend(customer, index);
+    validateSpendForFit(customer, index);
     const { frequency: x, monetaryValue: m } = customer;
-    if (x === 0 || m === 0) return;
     total +=
       lnGamma(p * x + q) - lnGamma(p * x) - lnGamma(q) + q * Math.log(v) + (p * x - 1) * Math.log(m) +
       p * x * Math.log(x) - (p * x + q) * Math.log(v + x * m);
@@ -85,8 +129,8 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, customers: rea
   return total;
 }
 
-function failedFit(message: string, customersUsed: number): GammaGammaFit {
-  return { p: NaN, q: NaN, v: NaN, logLikelihood: NaN, converged: false, iterations: 0, message, customersUsed };
+function notFitted(reason: GammaGammaFitFailure, message: string, customersUsed: number, iterations = 0): GammaGammaNotFitted {
+  return { ok: false, reason, iterations, message, customersUsed };
 }
 
 /** Log-parameters beyond this mean the estimate ran off to 0 or ∞. */
@@ -94,12 +138,12 @@ const LOG_PARAMETER_LIMIT = 20;
 
 /**
  * Maximum-likelihood Gamma-Gamma fit by BFGS on (ln p, ln q, ln v) with analytic gradients.
- * Customers with frequency 0 or monetaryValue 0 are skipped (they say nothing about spend).
- * Throws RangeError for invalid rows; returns converged: false with a message when the data
- * cannot identify the model.
+ * Every customer must have frequency >= 1 and monetaryValue > 0 (see validateSpendForFit):
+ * filter the others out and count them. Throws RangeError for invalid rows; returns
+ * `{ ok: false, reason, message }` without parameters when the data cannot identify the model.
  */
 export function fitGammaGamma(customers: readonly SpendHistory[], options: GammaGammaFitOptions = {}): GammaGammaFit {
-  customers.forEach((customer, index) => validateSpend(customer, index));
+  customers.forEach((customer, index) => validateSpendForFit(customer, index));
   const penalizer = options.penalizer ?? 0;
   if (!Number.isFinite(penalizer) || penalizer < 0) {
     throw new RangeError(`penalizer must be a finite number >= 0 (got ${penalizer})`);
@@ -114,7 +158,6 @@ export function fitGammaGamma(customers: readonly SpendHistory[], options: Gamma
   let used = 0;
   let sumMean = 0;
   for (const { frequency: x, monetaryValue: m } of customers) {
-    if (x === 0 || m === 0) continue;
     used++;
     sumMean += m;
     let xi = xSlot.get(x);
@@ -134,8 +177,8 @@ export function fitGammaGamma(customers: readonly SpendHistory[], options: Gamma
     mean.push(m);
     weight.push(1);
   }
-  if (used === 0) return failedFit('No customer has a repeat purchase with a positive value: nothing to fit.', 0);
-  if (used < 2) return failedFit('Only one customer with repeat purchases: the Gamma-Gamma needs several.', used);
+  if (used === 0) return notFitted('too-few-customers', 'No customer with repeat purchases: nothing to fit.', 0);
+  if (used < 2) return notFitted('too-few-customers', 'Only one customer with repeat purchases: the Gamma-Gamma needs several.', used);
   const nx = xList.length;
   const distinctX = Float64Array.from(xList);
   const weightPerX = new Float64Array(nx);
@@ -206,34 +249,32 @@ export function fitGammaGamma(customers: readonly SpendHistory[], options: Gamma
     maxIterations: options.maxIterations ?? 200,
     gradientTolerance: options.gradientTolerance ?? 1e-8,
   });
-  objective(Float64Array.from(result.x), new Float64Array(3));
-  const fit: GammaGammaFit = {
-    p: Math.exp(result.x[0]!),
-    q: Math.exp(result.x[1]!),
-    v: Math.exp(result.x[2]!),
-    logLikelihood: lastLogLikelihood,
-    converged: result.converged,
-    iterations: result.iterations,
-    message: result.message,
-    customersUsed: used,
-  };
   const names = ['p', 'q', 'v'] as const;
   for (let k = 0; k < 3; k++) {
     const value = result.x[k]!;
     if (!(Math.abs(value) <= LOG_PARAMETER_LIMIT)) {
-      fit.converged = false;
-      fit.message =
-        `Parameter ${names[k]} ran off towards ${value > 0 ? 'infinity' : '0'} (${fit[names[k]]}): ` +
-        'the data do not identify it (are the values nearly identical across customers?). ' +
-        result.message;
-      return fit;
+      return notFitted(
+        'parameter-run-off',
+        `Parameter ${names[k]} ran off towards ${value > 0 ? 'infinity' : '0'} (${Math.exp(value)}): ` +
+          'the data do not identify it (are the values nearly identical across customers?). ' +
+          result.message,
+        used,
+        result.iterations,
+      );
     }
   }
-  if (fit.converged && fit.q <= 1) {
-    fit.message += ` Note: q = ${fit.q} <= 1, so the population mean spend p·v/(q-1) is infinite; ` +
+  if (!result.converged) return notFitted('not-converged', result.message, used, result.iterations);
+  objective(Float64Array.from(result.x), new Float64Array(3));
+  if (!Number.isFinite(lastLogLikelihood)) {
+    return notFitted('not-converged', `The log-likelihood is not finite at the end point. ${result.message}`, used, result.iterations);
+  }
+  const params = { p: Math.exp(result.x[0]!), q: Math.exp(result.x[1]!), v: Math.exp(result.x[2]!) };
+  let message = result.message;
+  if (params.q <= 1) {
+    message += ` Note: q = ${params.q} <= 1, so the population mean spend p·v/(q-1) is infinite; ` +
       'expected spend is defined only for customers with p·x + q > 1.';
   }
-  return fit;
+  return { ok: true, params, logLikelihood: lastLogLikelihood, iterations: result.iterations, message, customersUsed: used };
 }
 
 /**

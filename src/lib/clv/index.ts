@@ -41,9 +41,17 @@ export {
   fitBgNbd,
   simulateBgNbdCustomers,
 } from './bgnbd.ts';
-export type { BgNbdFit, BgNbdFitOptions, BgNbdParams } from './bgnbd.ts';
+export type { BgNbdFit, BgNbdFitFailure, BgNbdFitOptions, BgNbdFitted, BgNbdNotFitted, BgNbdParams } from './bgnbd.ts';
 export { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood, simulateGammaGammaCustomers } from './gammaGamma.ts';
-export type { GammaGammaFit, GammaGammaFitOptions, GammaGammaParams, SpendHistory } from './gammaGamma.ts';
+export type {
+  GammaGammaFit,
+  GammaGammaFitFailure,
+  GammaGammaFitOptions,
+  GammaGammaFitted,
+  GammaGammaNotFitted,
+  GammaGammaParams,
+  SpendHistory,
+} from './gammaGamma.ts';
 export { DAYS_PER_MONTH, predictiveClv } from './predictive.ts';
 export type { PredictiveClv, PredictiveClvOptions } from './predictive.ts';
 

@@ -67,7 +67,7 @@ export function calibrationRange(start: IsoDate, end: IsoDate): { min: IsoDate; 
   };
 }
 
-/** Runs the check on the rows (positive amounts) for data from `start` to `end`. */
+/** Runs the check on the purchase rows (amounts >= 0) for data from `start` to `end`. */
 export function checkFit(rows: readonly TransactionRow[], start: IsoDate, end: IsoDate, calibrationEnd: IsoDate): FitCheck {
   const range = calibrationRange(start, end);
   if (calibrationEnd < range.min) return { ok: false, calibrationEnd, reason: 'calibration-too-short' };
@@ -77,8 +77,10 @@ export function checkFit(rows: readonly TransactionRow[], start: IsoDate, end: I
   const customers = report.customers as CalibrationHoldoutSummary[];
   const repeaters = customers.reduce((count, customer) => count + (customer.frequency > 0 ? 1 : 0), 0);
   if (repeaters < MIN_REPEAT_CUSTOMERS) return { ok: false, calibrationEnd, reason: 'too-few-repeat' };
-  const params = fitBgNbd(customers);
-  if (!params.converged) return { ok: false, calibrationEnd, reason: 'not-converged' };
+  const fit = fitBgNbd(customers);
+  // No parameters without a fit: a comparison built on them would look like a verdict.
+  if (!fit.ok) return { ok: false, calibrationEnd, reason: 'not-converged' };
+  const { params } = fit;
   const holdoutDays = isoToDayNumber(end) - isoToDayNumber(calibrationEnd);
   const sums = Array.from({ length: LAST_BUCKET + 1 }, () => ({ customers: 0, actual: 0, predicted: 0 }));
   let actualTotal = 0;
@@ -109,7 +111,7 @@ export function checkFit(rows: readonly TransactionRow[], start: IsoDate, end: I
     holdoutDays,
     customers: customers.length,
     firstSeenInHoldout: report.customersFirstSeenInHoldout,
-    params: { r: params.r, alpha: params.alpha, a: params.a, b: params.b },
+    params,
     buckets,
     actualTotal,
     predictedTotal,

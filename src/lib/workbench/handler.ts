@@ -104,7 +104,8 @@ export function createWorkbenchHandler(post: Post, deps: HandlerDeps) {
       read.rows.length === 0
         ? null
         : analyzeRows(read.rows, { locale, discountRatePerYear: request.discountRatePerYear, problems: read.problems, onStage: stage });
-    const problems = read.problems.report(read.rowsRead, read.rows.length);
+    // Rows used: those that reached a customer's history or total (none when every row was a refund).
+    const problems = read.problems.report(read.rowsRead, analysis === null ? 0 : read.rows.length - analysis.rowsLeftOut);
     if (analysis === null) {
       post({ type: 'failed', job, failure: read.rows.length === 0 ? 'no-rows' : 'no-purchases', problems });
       return;

@@ -1,9 +1,4 @@
-import {
-  bgNbdExpectedPurchases,
-  bgNbdProbabilityAlive,
-  fitBgNbd,
-  type BgNbdFit,
-} from '../clv/bgnbd.ts';
+import { bgNbdExpectedPurchases, bgNbdProbabilityAlive, fitBgNbd, type BgNbdFit } from '../clv/bgnbd.ts';
 import { fitGammaGamma, type GammaGammaFit } from '../clv/gammaGamma.ts';
 import { predictiveClv } from '../clv/predictive.ts';
 import type { CustomerSummary } from '../clv/types.ts';
@@ -14,6 +9,12 @@ import type { CustomerColumns } from './customerColumns.ts';
  * Hardie & Lee 2005), Gamma-Gamma for how much (Fader, Hardie & Lee 2005, JMR), their
  * combination as a discounted 12-month CLV (the core's predictiveClv), and the plain-language
  * reasons not to trust them on this data. Time is counted in days.
+ *
+ * The core's fits say `ok: false` (without parameters) when they did not fit; predictions are
+ * made only from `ok: true` fits, and a blocking note tells the user why there are none.
+ * A repeat purchase of 0 yen counts as a purchase and lowers the customer's mean spend; a
+ * customer whose repeat purchases were all free cannot enter the spend model's likelihood, so
+ * they are left out of its fit (counted, with a caution) but still get a predicted spend.
  */
 
 /** The prediction horizons the table shows. */
@@ -35,6 +36,7 @@ export type ModelNoteCode =
   | 'not-converged'
   | 'spend-not-converged'
   | 'spend-heavy-tail'
+  | 'spend-zero-value'
   | 'short-period'
   | 'spend-frequency-correlated';
 
@@ -48,7 +50,9 @@ export interface ModelReport {
   repeatCustomers: number;
   /** Days from the first to the last purchase in the data, both included. */
   periodDays: number;
-  /** null when the fit was not attempted (too few repeat customers). */
+  /** Repeat customers whose repeat purchases were all 0 yen: left out of the spend model's fit. */
+  zeroValueRepeatCustomers: number;
+  /** null when the fit was not attempted (too few repeat customers); `ok: false` when it did not fit. */
   bgNbd: BgNbdFit | null;
   gammaGamma: GammaGammaFit | null;
   /** Predicted purchases and P(alive) can be shown. */
@@ -63,27 +67,31 @@ export interface ModelReport {
 /** Fits both models and says whether (and why not) to trust them. */
 export function fitModels(summaries: readonly CustomerSummary[], periodDays: number): ModelReport {
   const repeaters = summaries.filter((summary) => summary.frequency > 0);
+  const spenders = repeaters.filter((summary) => summary.monetaryValue > 0);
+  const zeroValueRepeatCustomers = repeaters.length - spenders.length;
   const notes: ModelNote[] = [];
   let bgNbd: BgNbdFit | null = null;
   let gammaGamma: GammaGammaFit | null = null;
   if (repeaters.length < MIN_REPEAT_CUSTOMERS) notes.push({ code: 'too-few-repeat', severity: 'blocking' });
   else {
     bgNbd = fitBgNbd(summaries);
-    if (!bgNbd.converged || !Number.isFinite(bgNbd.logLikelihood)) notes.push({ code: 'not-converged', severity: 'blocking' });
-    gammaGamma = fitGammaGamma(repeaters);
-    if (!gammaGamma.converged) notes.push({ code: 'spend-not-converged', severity: 'blocking' });
-    else if (!(gammaGamma.q > 1)) notes.push({ code: 'spend-heavy-tail', severity: 'blocking' });
+    if (!bgNbd.ok) notes.push({ code: 'not-converged', severity: 'blocking' });
+    gammaGamma = fitGammaGamma(spenders);
+    if (!gammaGamma.ok) notes.push({ code: 'spend-not-converged', severity: 'blocking' });
+    else if (!(gammaGamma.params.q > 1)) notes.push({ code: 'spend-heavy-tail', severity: 'blocking' });
+    if (zeroValueRepeatCustomers > 0) notes.push({ code: 'spend-zero-value', severity: 'caution' });
   }
   if (periodDays < SHORT_PERIOD_DAYS) notes.push({ code: 'short-period', severity: 'caution' });
   const spendFrequencyCorrelation = correlation(repeaters.map((s) => s.frequency), repeaters.map((s) => s.monetaryValue));
   if (spendFrequencyCorrelation !== null && Math.abs(spendFrequencyCorrelation) > SPEND_FREQUENCY_CORRELATION_LIMIT) {
     notes.push({ code: 'spend-frequency-correlated', severity: 'caution' });
   }
-  const purchasesUsable = bgNbd !== null && !notes.some((note) => note.code === 'too-few-repeat' || note.code === 'not-converged');
-  const spendUsable = purchasesUsable && !notes.some((note) => note.code === 'spend-not-converged' || note.code === 'spend-heavy-tail');
+  const purchasesUsable = bgNbd?.ok === true;
+  const spendUsable = purchasesUsable && gammaGamma?.ok === true && gammaGamma.params.q > 1;
   return {
     customers: summaries.length,
     repeatCustomers: repeaters.length,
+    zeroValueRepeatCustomers,
     periodDays,
     bgNbd,
     gammaGamma,
@@ -105,14 +113,16 @@ export function predictCustomers(
   columns: CustomerColumns,
   discountRatePerYear: number,
 ): Float64Array | null {
-  const bg = report.bgNbd;
-  if (!report.purchasesUsable || bg === null) return null;
+  const bgFit = report.bgNbd;
+  if (!report.purchasesUsable || bgFit === null || !bgFit.ok) return null;
+  const bg = bgFit.params;
   summaries.forEach((summary, i) => {
     columns.expectedPurchases90[i] = bgNbdExpectedPurchases(bg, summary, EXPECTED_PURCHASES_DAYS);
     columns.probabilityAlive[i] = bgNbdProbabilityAlive(bg, summary);
   });
-  const gg = report.gammaGamma;
-  if (!report.spendUsable || gg === null) return null;
+  const ggFit = report.gammaGamma;
+  if (!report.spendUsable || ggFit === null || !ggFit.ok) return null;
+  const gg = ggFit.params;
   const monthlyValues = new Float64Array(summaries.length * CLV_MONTHS);
   summaries.forEach((summary, i) => {
     const { expectedPurchases, expectedSpend } = predictiveClv(bg, gg, summary, { months: CLV_MONTHS, discountRatePerMonth: 0, unit: 'day' });

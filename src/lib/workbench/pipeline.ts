@@ -11,8 +11,10 @@ import type { ProblemCollector } from './problems.ts';
 /**
  * From parsed rows to everything the first screen shows: per-customer history (the core's
  * summarizeTransactions), RFM, the fitted models and their predictions, the overview and the
- * two lists. Refunds (negative amounts) are taken off the customer's total but are not purchase
- * occasions: a returned item is not a visit, and the models need positive spend.
+ * two lists. A row of amount 0 is a purchase occasion (a free sample, a 100 % coupon), as in
+ * lifetimes' summary_data_from_transaction_data: it counts in frequency, recency and T. Refunds
+ * (negative amounts) are taken off the customer's total but are not purchase occasions: a
+ * returned item is not a visit.
  */
 
 /** The steps after reading, reported as progress. */
@@ -24,13 +26,15 @@ export interface Analysis {
   model: ModelReport;
   atRisk: Int32Array;
   best: Int32Array;
-  /** The purchase rows (positive amounts) the models and monitoring use. */
+  /** The purchase rows (amounts >= 0) the models and monitoring use. */
   purchaseRows: TransactionRow[];
+  /** Refund rows of customers without any purchase: no customer to take them off, so left out (reported as refund-only). */
+  rowsLeftOut: number;
   /** Each customer's undiscounted expected value per month, for a new discount rate; null without CLV. */
   monthlyValues: Float64Array | null;
 }
 
-/** Analyses the rows; null when none has a positive amount (nothing to analyse). */
+/** Analyses the rows; null when every row is a refund (nothing to analyse). */
 export function analyzeRows(
   rows: readonly TransactionRow[],
   options: { locale: ParseLocale; discountRatePerYear: number; problems: ProblemCollector; onStage?: (stage: AnalysisStage) => void },
@@ -39,15 +43,19 @@ export function analyzeRows(
   onStage?.('summarizing');
   const purchaseRows: TransactionRow[] = [];
   const refunds = new Map<string, number>();
+  const refundRows = new Map<string, number>();
   let firstDate: IsoDate | null = null;
   let lastDate: IsoDate | null = null;
   for (const row of rows) {
-    if (row.amount > 0) {
+    if (row.amount >= 0) {
       purchaseRows.push(row);
       // ISO dates compare correctly as strings.
       if (firstDate === null || row.date < firstDate) firstDate = row.date;
       if (lastDate === null || row.date > lastDate) lastDate = row.date;
-    } else if (row.amount < 0) refunds.set(row.customerId, (refunds.get(row.customerId) ?? 0) + row.amount);
+    } else if (row.amount < 0) {
+      refunds.set(row.customerId, (refunds.get(row.customerId) ?? 0) + row.amount);
+      refundRows.set(row.customerId, (refundRows.get(row.customerId) ?? 0) + 1);
+    }
   }
   if (firstDate === null || lastDate === null) return null;
   const summaries = summarizeTransactions(purchaseRows, { observationEnd: lastDate, unit: 'day' });
@@ -68,13 +76,15 @@ export function analyzeRows(
     }
     return { ...summary, totalSpend };
   });
+  let rowsLeftOut = 0;
   for (const [customerId, refund] of refunds) {
     if (known.has(customerId)) continue;
+    rowsLeftOut += refundRows.get(customerId)!;
     problems.add({ row: 0, column: customerId, code: 'refund-only', severity: 'warning', reason: refundOnlyReason(customerId, refund, locale) });
   }
   const customers = historyColumns(adjusted, rfmScores(adjusted));
   onStage?.('fitting');
-  const overview = overviewOf(customers, rows.length, firstDate, lastDate);
+  const overview = overviewOf(customers, rows.length - rowsLeftOut, firstDate, lastDate);
   const model = fitModels(summaries, overview.periodDays);
   onStage?.('predicting');
   const monthlyValues = predictCustomers(model, summaries, customers, options.discountRatePerYear);
@@ -85,6 +95,7 @@ export function analyzeRows(
     atRisk: atRiskCustomers(customers),
     best: bestCustomers(customers),
     purchaseRows,
+    rowsLeftOut,
     monthlyValues,
   };
 }

@@ -27,7 +27,7 @@ export interface ProblemReport {
   rowsRead: number;
   /** Rows used for the analysis. */
   rowsUsed: number;
-  /** rowsRead − rowsUsed: errors and rows left out on purpose (dated in the future). */
+  /** rowsRead − rowsUsed: errors, rows left out on purpose (dated in the future) and refunds of customers without a purchase. */
   rowsSkipped: number;
   errors: number;
   warnings: number;

@@ -47,6 +47,19 @@ describe('summarizeTransactions', () => {
     expect(summary?.T).toBeCloseTo(T, 12);
   });
 
+  // A 0-value row is a purchase occasion, as in lifetimes (the CDNOW sample has 8 such customers).
+  it.each([
+    // Z only bought for 0 on 04-05: kept, one occasion, T = 25 days.
+    ['a customer whose only purchase was 0', [row('Z', '2025-04-05', 0)], { frequency: 0, recency: 0, T: 25, monetaryValue: 0, totalSpend: 0, purchaseCount: 1 }],
+    // 04-01 (600), 04-05 (0): one repeat of value 0, so the repeat mean is 0.
+    ['a 0-value repeat', [row('Z', '2025-04-01', 600), row('Z', '2025-04-05', 0)], { frequency: 1, recency: 4, T: 29, monetaryValue: 0, totalSpend: 600, purchaseCount: 2 }],
+    // 04-01 (0), 04-05 (300), 04-09 (0): two repeats, mean (300 + 0) ÷ 2 = 150.
+    ['0-value days around a paid one', [row('Z', '2025-04-01', 0), row('Z', '2025-04-05', 300), row('Z', '2025-04-09', 0)], { frequency: 2, recency: 8, T: 29, monetaryValue: 150, totalSpend: 300, purchaseCount: 3 }],
+  ])('keeps %s', (_name, rows, expected) => {
+    const [summary] = summarizeTransactions(rows, { observationEnd: '2025-04-30', unit: 'day' });
+    expect(summary).toMatchObject({ customerId: 'Z', ...expected });
+  });
+
   it('counts the rows it ignores', () => {
     const report = summarizeTransactionsReport([...ROWS, row('E', '2025-13-01', 1), row('E', '2025-04-01', Number.NaN)], {
       observationEnd: '2025-04-30',

@@ -117,6 +117,40 @@ describe('the worker protocol', () => {
     ]);
   });
 
+  // Every row that does not reach a customer is counted as left out, with its reason by kind.
+  it.each([
+    [
+      'a 0-yen purchase is used; a refund without any purchase and a future date are left out',
+      '顧客ID,日付,金額\nA,2025-04-01,1000\nB,2025-04-02,0\nC,2025-04-03,-300\nC,2025-04-04,-200\nA,2099-01-01,500\nA,bad,5\n',
+      { rowsRead: 6, rowsUsed: 2, rowsSkipped: 4 },
+      { 'negative-amount': 2, 'refund-only': 1, 'after-observation-end': 1, 'invalid-date': 1 },
+    ],
+    [
+      'only 0-yen purchases: every row is used',
+      '顧客ID,日付,金額\nA,2025-04-01,0\nB,2025-04-02,0\n',
+      { rowsRead: 2, rowsUsed: 2, rowsSkipped: 0 },
+      {},
+    ],
+  ])('analyze counts the rows: %s', async (_name, text, counts, byCode) => {
+    const { handle, of } = harness();
+    const source = csvFile(text);
+    await handle({ type: 'inspect', job: 1, source });
+    await handle(analyzeRequest(2, source, of('preview')[0]!.preview));
+    const [answer] = of('result');
+    expect(answer!.result.problems).toMatchObject(counts);
+    expect(answer!.result.problems.byCode).toEqual(byCode);
+    expect(answer!.result.overview.transactions).toBe(counts.rowsUsed);
+  });
+
+  it('analyze of refunds only fails with no-purchases and counts no row as used', async () => {
+    const { handle, of } = harness();
+    const source = csvFile('顧客ID,日付,金額\nA,2025-04-01,-100\nB,2025-04-02,-5\n');
+    await handle({ type: 'inspect', job: 1, source });
+    await handle(analyzeRequest(2, source, of('preview')[0]!.preview));
+    const [failed] = of('failed');
+    expect(failed).toMatchObject({ job: 2, failure: 'no-purchases', problems: { rowsRead: 2, rowsUsed: 0, rowsSkipped: 2 } });
+  });
+
   it('reads an .xlsx through the injected sheet reader, as tab-separated text', async () => {
     const zip = new File([Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])], 'book.xlsx');
     let reads = 0;

@@ -17,7 +17,7 @@ const rows: TransactionRow[] = generateSample(small).map(({ customerId, date, am
 describe('analyzeRows on a small generated data set (400 customers, two years)', () => {
   const problems = createProblemCollector();
   const analysis = analyzeRows(rows, { locale: 'ja', discountRatePerYear: 0.1, problems })!;
-  const purchases = rows.filter((row) => row.amount > 0);
+  const purchases = rows.filter((row) => row.amount >= 0);
   const summaries = summarizeTransactions(purchases, { observationEnd: analysis.overview.lastDate, unit: 'day' });
 
   it('summarises every customer as the core does, refunds taken off the totals', () => {
@@ -53,10 +53,13 @@ describe('analyzeRows on a small generated data set (400 customers, two years)',
   it('fits both models and predicts each customer with the core functions', () => {
     const { model, customers } = analysis;
     expect(model.purchasesUsable && model.spendUsable).toBe(true);
-    const bg = fitBgNbd(summaries);
-    const gg = fitGammaGamma(summaries.filter((s) => s.frequency > 0));
-    expect(model.bgNbd!.r).toBeCloseTo(bg.r, 10);
-    expect(model.gammaGamma!.q).toBeCloseTo(gg.q, 10);
+    const bgFit = fitBgNbd(summaries);
+    const ggFit = fitGammaGamma(summaries.filter((s) => s.frequency > 0 && s.monetaryValue > 0));
+    if (!bgFit.ok || !ggFit.ok || !model.bgNbd?.ok || !model.gammaGamma?.ok) throw new Error('expected both models to fit');
+    const bg = bgFit.params;
+    const gg = ggFit.params;
+    expect(model.bgNbd.params.r).toBeCloseTo(bg.r, 10);
+    expect(model.gammaGamma.params.q).toBeCloseTo(gg.q, 10);
     for (const i of [0, 7, 123, summaries.length - 1]) {
       const summary = summaries[i]!;
       expect(customers.expectedPurchases90[i]).toBeCloseTo(bgNbdExpectedPurchases(bg, summary, 90), 10);
@@ -97,8 +100,50 @@ describe('analyzeRows with absurd values', () => {
     expect(Number.isNaN(analysis.customers.clv12[0]!)).toBe(true);
   });
 
-  it('returns null when no row has a positive amount', () => {
+  it('returns null when every row is a refund', () => {
     const data = [{ customerId: 'A', date: '2025-04-01', amount: -5 }];
     expect(analyzeRows(data, { locale: 'en', discountRatePerYear: 0.1, problems: createProblemCollector() })).toBeNull();
+  });
+});
+
+describe('analyzeRows with 0-yen purchases (a purchase occasion, as in lifetimes)', () => {
+  const analyse = (data: TransactionRow[]) => {
+    const problems = createProblemCollector();
+    const analysis = analyzeRows(data, { locale: 'ja', discountRatePerYear: 0.1, problems })!;
+    const index = (id: string) => analysis.customers.ids.indexOf(id);
+    return { analysis, problems: problems.report(data.length, data.length), index };
+  };
+
+  // purchases = purchase days; total = sum of amounts; average = total ÷ purchase days.
+  it.each([
+    ['only a 0-yen purchase', [{ date: '2025-04-01', amount: 0 }], { purchases: 1, total: 0, average: 0 }],
+    ['a 0-yen repeat', [{ date: '2025-04-01', amount: 900 }, { date: '2025-04-10', amount: 0 }], { purchases: 2, total: 900, average: 450 }],
+    ['a 0-yen first purchase', [{ date: '2025-04-01', amount: 0 }, { date: '2025-04-10', amount: 600 }], { purchases: 2, total: 600, average: 300 }],
+    ['0 yen on a paid day (one occasion)', [{ date: '2025-04-01', amount: 0 }, { date: '2025-04-01', amount: 500 }], { purchases: 1, total: 500, average: 500 }],
+  ])('keeps a customer with %s', (_name, lines, expected) => {
+    const data: TransactionRow[] = [
+      { customerId: 'B', date: '2025-03-01', amount: 1000 },
+      ...lines.map((line) => ({ customerId: 'Z', ...line })),
+    ];
+    const { analysis, problems, index } = analyse(data);
+    const z = index('Z');
+    expect(analysis.customers.ids).toEqual(['B', 'Z']);
+    expect(analysis.overview.customers).toBe(2);
+    expect(analysis.customers.purchases[z]).toBe(expected.purchases);
+    expect(analysis.customers.totalSpend[z]).toBe(expected.total);
+    expect(analysis.customers.averageSpend[z]).toBe(expected.average);
+    expect(analysis.purchaseRows).toHaveLength(data.length);
+    // Nothing was left out, so there is nothing to report.
+    expect(problems.byCode).toEqual({});
+  });
+
+  it('counts a 0-yen row in the period it falls in (first and last dates)', () => {
+    const { analysis } = analyse([
+      { customerId: 'A', date: '2025-04-05', amount: 700 },
+      { customerId: 'Z', date: '2025-04-01', amount: 0 },
+      { customerId: 'Z', date: '2025-04-09', amount: 0 },
+    ]);
+    expect(analysis.overview.firstDate).toBe('2025-04-01');
+    expect(analysis.overview.lastDate).toBe('2025-04-09');
   });
 });
