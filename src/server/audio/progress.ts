@@ -28,7 +28,7 @@ export function createProgress(stream: Stream = process.stderr, env: NodeJS.Proc
   let total = 0;
   let count = 0;
   let started = 0;
-  let lastTenth = -1;
+  let lastTenth = 0;
   const clear = () => interactive && stream.write('\r\x1b[2K');
 
   return {
@@ -36,7 +36,7 @@ export function createProgress(stream: Stream = process.stderr, env: NodeJS.Proc
       phase = name;
       total = steps;
       count = 0;
-      lastTenth = -1;
+      lastTenth = 0;
       started = performance.now();
       if (!interactive) stream.write(`${phase}: ${total} to do\n`);
     },
