@@ -78,8 +78,8 @@ export async function renderAudio(options: RenderAudioOptions): Promise<RenderAu
   const rendered: RenderedLesson[] = [];
   joined.forEach((result, i) => {
     const { lesson, plan } = joinable[i]!;
-    if (result instanceof Error) return failed.push({ lesson: plan.lesson, locale: plan.locale, message: result.message });
-    rendered.push({ lesson: plan.lesson, locale: plan.locale, module: lesson.module, durationSeconds: result.manifest.duration, bytes: result.bytes, file: result.file, written: result.written });
+    if (result instanceof Error) failed.push({ lesson: plan.lesson, locale: plan.locale, message: result.message });
+    else rendered.push({ lesson: plan.lesson, locale: plan.locale, module: lesson.module, durationSeconds: result.manifest.duration, bytes: result.bytes, file: result.file, written: result.written });
   });
   for (const { lesson, locale, message } of failed) progress.log(`failed ${locale}/${lesson}: ${message}`);
 

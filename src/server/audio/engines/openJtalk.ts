@@ -10,7 +10,7 @@ export const OPEN_JTALK_DEFAULTS = {
   voice: '/usr/share/hts-voice/nitech-jp-atr503-m001/nitech_jp_atr503_m001.htsvoice',
 } as const;
 
-export type OpenJtalkOptions = Partial<typeof OPEN_JTALK_DEFAULTS>;
+export type OpenJtalkOptions = { [K in keyof typeof OPEN_JTALK_DEFAULTS]?: string };
 
 export function openJtalkRequirements(options: OpenJtalkOptions = {}): Requirement[] {
   const { binary, dictionary, voice } = { ...OPEN_JTALK_DEFAULTS, ...options };
