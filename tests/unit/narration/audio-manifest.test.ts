@@ -56,6 +56,13 @@ describe('buildManifest', () => {
     );
   });
 
+  it('names the field a damaged manifest gets wrong', () => {
+    const damaged = { ...manifest, segments: [{ ...manifest.segments[0]!, start: -1 }] };
+    const result = audioManifestSchema.safeParse(damaged);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([['segments', 0, 'start']]);
+  });
+
   it('refuses lengths that do not match the plan, saying how many it expected', () => {
     expect(() => buildManifest({ plan: planOf([250, 0]), segmentSamples: [10], sampleRate: 1000, voice })).toThrow(/expected 2 lengths/);
   });

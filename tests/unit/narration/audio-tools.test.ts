@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openJtalkRequirements } from '../../../src/server/audio/engines/openJtalk.ts';
+import { AUDIO_CREDITS } from '../../../src/lib/narration/audio/credits.ts';
+import { createFliteRenderer } from '../../../src/server/audio/engines/flite.ts';
+import { createOpenJtalkRenderer, openJtalkRequirements } from '../../../src/server/audio/engines/openJtalk.ts';
 import { loadLessonNarrations } from '../../../src/server/audio/lessons.ts';
 import { createProgress } from '../../../src/server/audio/progress.ts';
 import { describeMissing, FFMPEG_REQUIREMENTS, missingRequirements } from '../../../src/server/audio/requirements.ts';
@@ -31,6 +33,15 @@ describe('missing engines', () => {
     writeFileSync(path.join(bin, 'ffprobe'), '#!/bin/sh\n', { mode: 0o755 });
     expect(missingRequirements(FFMPEG_REQUIREMENTS, bin)).toEqual([]);
     expect(describeMissing([])).toEqual([]);
+  });
+});
+
+describe('credits', () => {
+  it.each([createOpenJtalkRenderer(), createFliteRenderer()])('credit the engine and the voice of $id', (renderer) => {
+    const ids = AUDIO_CREDITS.map((credit) => credit.id);
+    expect(ids).toContain(renderer.id);
+    // The engine's entry covers a voice it ships with (flite's slt); a separate voice has its own.
+    expect(ids.some((id) => id.endsWith(renderer.voice)) || AUDIO_CREDITS.find((c) => c.id === renderer.id)!.work.includes(`"${renderer.voice}"`)).toBe(true);
   });
 });
 

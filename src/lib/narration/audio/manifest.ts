@@ -1,18 +1,18 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LOCALES, type Locale } from '../../i18n/locales.ts';
 import { samplesOf } from './format.ts';
 import type { LessonAudioPlan } from './plan.ts';
 
-/** Where a segment is heard in the lesson's audio file. */
+/** Where a segment is heard in the lesson's audio file. zod/mini: the player parses manifests in the browser. */
 export const audioManifestSegmentSchema = z.object({
   /** The segment's index in the lesson's narration, the one the player highlights by. */
-  id: z.number().int().min(0),
+  id: z.int().check(z.minimum(0)),
   /** The block the segment belongs to. */
-  block: z.string().min(1),
+  block: z.string().check(z.minLength(1)),
   /** Seconds from the start of the file where the segment begins. */
-  start: z.number().min(0),
+  start: z.number().check(z.minimum(0)),
   /** Seconds where the next segment begins (the pause after a segment belongs to it). */
-  end: z.number().min(0),
+  end: z.number().check(z.minimum(0)),
 });
 export type AudioManifestSegment = z.infer<typeof audioManifestSegmentSchema>;
 
@@ -21,16 +21,16 @@ export const audioManifestSchema = z.object({
   /** Format of this file. */
   version: z.literal(1),
   /** The lesson id. */
-  lesson: z.string().min(1),
+  lesson: z.string().check(z.minLength(1)),
   lang: z.enum(LOCALES),
   /** The MP3, content-hashed: `/audio/<lang>/<lesson>.<hash>.mp3`. */
-  src: z.string().min(1),
+  src: z.string().check(z.minLength(1)),
   /** Length of the audio in seconds. */
-  duration: z.number().min(0),
+  duration: z.number().check(z.minimum(0)),
   /** Who speaks: engine, voice id and a name for people (credited on /credits/). */
-  voice: z.object({ engine: z.string().min(1), id: z.string().min(1), label: z.string().min(1) }),
+  voice: z.object({ engine: z.string().check(z.minLength(1)), id: z.string().check(z.minLength(1)), label: z.string().check(z.minLength(1)) }),
   /** `narrationScriptHash` of the segments the audio was made from. */
-  scriptHash: z.string().min(1),
+  scriptHash: z.string().check(z.minLength(1)),
   /** In order, contiguous: each segment ends where the next starts, the last at `duration`. */
   segments: z.array(audioManifestSegmentSchema),
 });
