@@ -51,6 +51,7 @@ const ja = {
   'progress.continue': '続きから学ぶ',
   'progress.lessonDone': '完了',
   'footer.note': 'LTV道場 — 営業チームのための顧客生涯価値コース',
+  'footer.credits': 'クレジット（音声・ライセンス）',
   'nav.workbench': '顧客ワークベンチ',
   'home.workbench.title': '自社のデータでCLVを計算する',
   'home.workbench.text':
@@ -121,6 +122,7 @@ const en: Record<UiKey, string> = {
   'progress.continue': 'Continue where you left off',
   'progress.lessonDone': 'Done',
   'footer.note': 'LTV Dojo — a customer lifetime value course for sales teams',
+  'footer.credits': 'Credits (voices and licences)',
   'nav.workbench': 'Customer workbench',
   'home.workbench.title': 'CLV from your own customer data',
   'home.workbench.text':
