@@ -1,9 +1,13 @@
 /**
- * Security headers for on-demand responses. HTML gets a Content-Security-Policy without
- * 'unsafe-inline' for scripts: Astro writes a few inline scripts (the island loader), and each is
- * allowed by its SHA-256, computed from the page actually sent. Styles keep 'unsafe-inline'
+ * The security headers of every response, in one place for both ways a response leaves the
+ * server: on-demand responses pass through src/middleware.ts, prerendered pages and assets through
+ * the static file server (src/server/http/serve.ts), which never runs the middleware.
+ *
+ * HTML gets a Content-Security-Policy without 'unsafe-inline' for scripts: Astro writes a few
+ * inline scripts (the island loader), and each is allowed by its SHA-256, computed from the page
+ * actually sent (on demand) or from the built file (prerendered). Styles keep 'unsafe-inline'
  * (Astro inlines small stylesheets and islands set style attributes; CSS cannot run script).
- * JSON gets a policy that allows nothing. Nobody may frame the app (clickjacking), and the
+ * API answers get a policy that allows nothing. Nobody may frame the app (clickjacking), and the
  * referrer stays on this site, so an invite link in the address bar never leaks to another site.
  */
 import { createHash } from 'node:crypto';
@@ -14,6 +18,12 @@ const COMMON: Record<string, string> = {
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',
 };
+
+/** Trainer and learner areas and their APIs: names, scores and invite tokens. */
+const PRIVATE_PATHS = /^\/(?:en\/)?(?:trainer|learn|join)(?:\/|$)|^\/api\/(?:trainer|learner|auth)(?:\/|$)/;
+
+/** Vite's output: the file name carries a content hash, so a cached copy is never stale. */
+const HASHED_ASSETS = /^\/_astro\//;
 
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi;
 
@@ -44,6 +54,42 @@ export function htmlPolicy(scriptHashes: readonly string[]): string {
 
 export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * Static files other than HTML: same-origin only. A module worker's script runs under its own
+ * response's policy, and the workbench's worker imports chunks and fetches the sample file, so
+ * 'none' would break it; an SVG opened on its own still cannot load anything from elsewhere.
+ */
+export const FILE_POLICY = htmlPolicy([]);
+
+/** What a response carries, as far as its headers are concerned. */
+export type ResponseKind =
+  /** HTML, with the sha256 sources of its inline scripts. */
+  | { kind: 'page'; scriptHashes: readonly string[] }
+  /** An on-demand answer that is not HTML (JSON, CSV). */
+  | { kind: 'data' }
+  /** A static file that is not HTML (scripts, styles, images, the sample CSV). */
+  | { kind: 'file' };
+
+function policyFor(body: ResponseKind): string {
+  if (body.kind === 'page') return htmlPolicy(body.scriptHashes);
+  return body.kind === 'data' ? API_POLICY : FILE_POLICY;
+}
+
+/** Every header the app adds to a response for `pathname` with this `status`. */
+export function headersFor(pathname: string, body: ResponseKind, status = 200): Record<string, string> {
+  const headers: Record<string, string> = { ...COMMON, 'content-security-policy': policyFor(body) };
+  if (PRIVATE_PATHS.test(pathname)) {
+    // A shared or back-button cache must not keep a dashboard or a learner's scores, and invite
+    // links must stay out of search engines.
+    headers['cache-control'] = 'no-store';
+    headers['x-robots-tag'] = 'noindex, nofollow';
+  } else if (body.kind === 'file' && status < 400 && HASHED_ASSETS.test(pathname)) {
+    // Not on an error: a missing chunk cached for a year would outlive the next deployment.
+    headers['cache-control'] = 'public, max-age=31536000, immutable';
+  }
+  return headers;
+}
+
 function withHeaders(response: Response, headers: Record<string, string>): Response {
   try {
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
@@ -56,12 +102,13 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
   }
 }
 
-export async function securityHeaders(response: Response): Promise<Response> {
+/** The headers of an on-demand response (the middleware's path); HTML is read to hash its scripts. */
+export async function securityHeaders(response: Response, pathname = ''): Promise<Response> {
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('text/html') || response.body === null) {
-    return withHeaders(response, { ...COMMON, 'content-security-policy': API_POLICY });
+    return withHeaders(response, headersFor(pathname, { kind: 'data' }));
   }
   const html = await response.text();
   const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
-  return withHeaders(copy, { ...COMMON, 'content-security-policy': htmlPolicy(inlineScriptHashes(html)) });
+  return withHeaders(copy, headersFor(pathname, { kind: 'page', scriptHashes: inlineScriptHashes(html) }));
 }
