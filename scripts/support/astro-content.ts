@@ -1,15 +1,17 @@
 /**
- * `astro:content` for the API tests: the lessons, modules and quizzes collections read from
- * src/content on disk and validated with the same schemas as src/content.config.ts, with the same
- * entry ids Astro's glob loader gives (`ja/what-is-ltv`, `clv-formula`). Only getCollection.
+ * `astro:content` outside Astro (the API tests, `npm run sample-data`): the lessons, modules and
+ * quizzes collections read from src/content on disk and validated with the same schemas as
+ * src/content.config.ts, with the same entry ids Astro's glob loader gives (`ja/what-is-ltv`,
+ * `clv-formula`). Only getCollection. Draft lessons are left out, as in a production build (and
+ * so src/server/learner/course.ts never asks `import.meta.env`, which plain Node lacks).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { courseModuleSchema, lessonSchema } from '../../../src/lib/course/schemas.ts';
-import { bankSchema } from '../../../src/lib/quiz/schema.ts';
+import { courseModuleSchema, lessonSchema } from '../../src/lib/course/schemas.ts';
+import { bankSchema } from '../../src/lib/quiz/schema.ts';
 
-const root = path.resolve(import.meta.dirname, '../../../src/content');
+const root = path.resolve(import.meta.dirname, '../../src/content');
 
 interface Entry<Data> {
   id: string;
@@ -26,7 +28,8 @@ function lessons() {
   return ['ja', 'en'].flatMap((locale) =>
     readdirSync(path.join(root, 'lessons', locale))
       .filter((name) => name.endsWith('.mdx'))
-      .map((name) => ({ id: `${locale}/${name.replace(/\.mdx$/, '')}`, data: lessonSchema.parse(frontmatter(path.join(root, 'lessons', locale, name))) })),
+      .map((name) => ({ id: `${locale}/${name.replace(/\.mdx$/, '')}`, data: lessonSchema.parse(frontmatter(path.join(root, 'lessons', locale, name))) }))
+      .filter((entry) => !entry.data.draft),
   );
 }
 

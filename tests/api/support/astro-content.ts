@@ -1,0 +1,2 @@
+/** `astro:content` for the API tests (vitest.config.ts aliases it here): the collections read from disk. */
+export { getCollection } from '../../../scripts/support/astro-content.ts';
