@@ -16,7 +16,7 @@ import { computeFormula } from '../../src/lib/quiz/formulas.ts';
 import { bankSchema, type Question } from '../../src/lib/quiz/schema.ts';
 import { seriousViolations } from './support/axe.ts';
 import { collectPageErrors, launchBrowser } from './support/browser.ts';
-import { repoRoot, startServer, type RunningServer } from './support/server.ts';
+import { repoRoot, spawnEnv, startServer, type RunningServer } from './support/server.ts';
 
 const EMAIL = 'e2e-trainer@example.com';
 const PASSWORD = 'e2e password 123';
@@ -56,11 +56,11 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'ltv-e2e-'));
   const created = spawnSync(process.execPath, ['scripts/trainer-create.ts', '--email', EMAIL, '--password', PASSWORD, '--name', '研修 担当'], {
     cwd: repoRoot,
-    env: { ...process.env, LTV_DATA_DIR: dataDir },
+    env: spawnEnv({ LTV_DATA_DIR: dataDir }),
     encoding: 'utf8',
   });
   expect(created.status, created.stderr).toBe(0);
-  server = await startServer({ LTV_DATA_DIR: dataDir, LTV_SAMPLE_DATA: '0' });
+  server = await startServer({ LTV_DATA_DIR: dataDir });
   browser = await launchBrowser();
   trainerContext = await browser.newContext({ locale: 'ja-JP' });
   learnerContext = await browser.newContext({ locale: 'ja-JP', viewport: { width: 390, height: 844 } });
