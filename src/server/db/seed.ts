@@ -72,9 +72,18 @@ export async function createSampleData(db: Database, course: Course, password: s
   if (await sampleTrainerId(db)) return { created: false, reason: 'sample-exists' };
   if ((await trainerCount(db)) > 0) return { created: false, reason: 'trainers-exist' };
   if (course.lessons.length === 0) return { created: false, reason: 'no-lessons' };
-  const created = await createTrainer(db, { ...SAMPLE_TRAINER, password }, { onlyIfFirst: true });
-  if (!created.ok) return { created: false, reason: 'trainers-exist' };
-  const cohort = await createCohort(db, created.trainer.id, { name: '営業1課（サンプル）' });
+  // One transaction: an interrupted run leaves nothing behind (not half a cohort that a second
+  // run would take for finished sample data), and PGlite commits once instead of hundreds of times.
+  return db.transaction(async (tx) => {
+    const created = await createTrainer(tx as unknown as Database, { ...SAMPLE_TRAINER, password }, { onlyIfFirst: true });
+    if (!created.ok) return { created: false, reason: 'trainers-exist' } as const;
+    await fillSampleData(tx as unknown as Database, course, created.trainer.id, now);
+    return { created: true } as const;
+  });
+}
+
+async function fillSampleData(db: Database, course: Course, trainerId: string, now: Date): Promise<void> {
+  const cohort = await createCohort(db, trainerId, { name: '営業1課（サンプル）' });
   await db.update(cohorts).set({ createdAt: new Date(now.getTime() - 30 * DAY) }).where(eq(cohorts.id, cohort.id));
   // The first two lessons were due ten days ago, the rest of module 1 in a week, module 2 later.
   const [firstModule] = course.lessons;
@@ -119,7 +128,6 @@ export async function createSampleData(db: Database, course: Course, password: s
     const next = assigned[todo.length];
     if (next && sample.diligence < 0.5) await startAttempt(db, course, learner, { assignmentId: next.id, locale: 'ja' }, rng.int(0, 0xffffffff));
   }
-  return { created: true };
 }
 
 /** Gives the sample trainer a new password and signs it out everywhere; false when there is none. */
