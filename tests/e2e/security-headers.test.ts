@@ -42,7 +42,7 @@ describe.each([
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'sha256-");
     // Bring each island into view in turn (client:visible ones hydrate only then) and wait for it;
     // an island is `display: contents`, so scroll its content.
-    const islands = await page.locator('astro-island').elementHandles();
+    const islands = await page.$$('astro-island');
     expect(islands.length).toBeGreaterThan(0);
     for (const element of islands) {
       await element.evaluate((node) => (node.firstElementChild ?? node).scrollIntoView({ block: 'center' }));
