@@ -6,7 +6,7 @@
  * Honours PORT and HOST like the adapter's server, and SERVER_CERT_PATH/SERVER_KEY_PATH for HTTPS.
  * Runs from source (Node strips the types); dist-dir defaults to the repository's dist/.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
@@ -20,9 +20,14 @@ interface AstroNodeEntry {
 
 const distDir = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '../../../dist'));
 
-// The built entry starts its own server on import unless told not to.
+const entryFile = path.join(distDir, 'server/entry.mjs');
+if (!existsSync(entryFile)) {
+  console.error(`[LTV Dojo] ${entryFile} is missing: build the app first (npm run build, or npm start builds and serves).`);
+  process.exit(1);
+}
+// The built entry starts its own server (without these headers) on import unless told not to.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const entry = (await import(pathToFileURL(path.join(distDir, 'server/entry.mjs')).href)) as AstroNodeEntry;
+const entry = (await import(pathToFileURL(entryFile).href)) as AstroNodeEntry;
 
 const port = Number(process.env.PORT || entry.options.port || 8080);
 const configuredHost = entry.options.host;

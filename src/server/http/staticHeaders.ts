@@ -1,7 +1,8 @@
 /**
  * Security headers for what the adapter serves without the middleware: prerendered pages, the
  * prerendered 404 page, assets, redirects. Every HTML file of the build is hashed once at start
- * (59 files, a few milliseconds), so each page's CSP allows exactly its own inline scripts.
+ * (59 files, 2 MB: 0.1 to 0.2 s on a busy 2-core machine), so each page's CSP allows exactly its
+ * own inline scripts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
