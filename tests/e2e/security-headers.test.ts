@@ -1,7 +1,8 @@
 /**
  * The prerendered pages' Content-Security-Policy in a real browser: the page's own inline scripts
- * (Astro's island loader) run and the islands hydrate with no CSP violation, while a script
- * injected into the page is refused, so the policy is really enforced and really strict.
+ * (Astro's island loader) run and the islands hydrate with no CSP violation, also after listen
+ * mode's client-side navigation (the next page's scripts run under the first page's policy),
+ * while a script injected into the page is refused: the policy is really enforced and strict.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +61,23 @@ describe.each([
     });
     expect(await page.getAttribute('html', 'data-injected')).toBeNull();
     await expect.poll(() => violations.length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('a client-side navigation from listen mode to a lesson', () => {
+  it('runs the lesson page’s inline scripts under the listen page’s policy', async () => {
+    const page = await browser.newPage();
+    const violations = collectCspViolations(page);
+    await page.goto(`${server.baseUrl}/listen/ltv-selling/`);
+    await page.locator('astro-island:not([ssr]) [data-testid="listen-dock"]').waitFor();
+    await page.evaluate(() => ((window as unknown as { sameWindow: boolean }).sameWindow = true));
+    await page.locator('[data-listen-lesson="what-is-ltv"] a').click();
+    await page.waitForURL('**/lessons/what-is-ltv/');
+    // The key-term buttons are added by one of the lesson page's inline scripts.
+    await page.locator('.prose .term__button').first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { sameWindow?: boolean }).sameWindow)).toBe(true);
+    expect(violations).toEqual([]);
     await page.close();
   });
 });

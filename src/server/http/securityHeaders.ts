@@ -5,7 +5,7 @@
  *
  * HTML gets a Content-Security-Policy without 'unsafe-inline' for scripts: Astro writes a few
  * inline scripts (the island loader), and each is allowed by its SHA-256, computed from the page
- * actually sent (on demand) or from the built file (prerendered). Styles keep 'unsafe-inline'
+ * actually sent (on demand) or from the built files (prerendered). Styles keep 'unsafe-inline'
  * (Astro inlines small stylesheets and islands set style attributes; CSS cannot run script).
  * API answers get a policy that allows nothing. Nobody may frame the app (clickjacking), and the
  * referrer stays on this site, so an invite link in the address bar never leaks to another site.
@@ -25,14 +25,18 @@ const PRIVATE_PATHS = /^\/(?:en\/)?(?:trainer|learn|join)(?:\/|$)|^\/api\/(?:tra
 /** Vite's output: the file name carries a content hash, so a cached copy is never stale. */
 const HASHED_ASSETS = /^\/_astro\//;
 
-const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi;
+const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)([^>]*)>([\s\S]*?)<\/script>/gi;
+const SCRIPT_TYPE = /\btype\s*=\s*["']?([^"'\s>]*)/i;
+/** Types the browser runs (and CSP checks); anything else, e.g. application/json, is a data block. */
+const RUNNABLE_TYPE = /^(?:|module|importmap|speculationrules|(?:text|application)\/(?:x-)?(?:java|ecma)script)$/i;
 
-/** The sha256 sources of a page's inline scripts, e.g. `'sha256-abc…='`. */
+/** The sha256 sources of a page's inline scripts, e.g. `'sha256-abc…='` (data blocks need none). */
 export function inlineScriptHashes(html: string): string[] {
   const hashes = new Set<string>();
   for (const match of html.matchAll(INLINE_SCRIPT)) {
-    const body = match[1] ?? '';
-    if (body.trim()) hashes.add(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+    const type = SCRIPT_TYPE.exec(match[1] ?? '')?.[1] ?? '';
+    const body = match[2] ?? '';
+    if (RUNNABLE_TYPE.test(type) && body.trim()) hashes.add(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
   }
   return [...hashes];
 }
@@ -54,36 +58,23 @@ export function htmlPolicy(scriptHashes: readonly string[]): string {
 
 export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-/**
- * Static files other than HTML: same-origin only. A module worker's script runs under its own
- * response's policy, and the workbench's worker imports chunks and fetches the sample file, so
- * 'none' would break it; an SVG opened on its own still cannot load anything from elsewhere.
- */
-export const FILE_POLICY = htmlPolicy([]);
-
 /** What a response carries, as far as its headers are concerned. */
 export type ResponseKind =
-  /** HTML, with the sha256 sources of its inline scripts. */
+  /** HTML or a static file, allowing the inline scripts with these sha256 sources. */
   | { kind: 'page'; scriptHashes: readonly string[] }
   /** An on-demand answer that is not HTML (JSON, CSV). */
-  | { kind: 'data' }
-  /** A static file that is not HTML (scripts, styles, images, the sample CSV). */
-  | { kind: 'file' };
-
-function policyFor(body: ResponseKind): string {
-  if (body.kind === 'page') return htmlPolicy(body.scriptHashes);
-  return body.kind === 'data' ? API_POLICY : FILE_POLICY;
-}
+  | { kind: 'data' };
 
 /** Every header the app adds to a response for `pathname` with this `status`. */
 export function headersFor(pathname: string, body: ResponseKind, status = 200): Record<string, string> {
-  const headers: Record<string, string> = { ...COMMON, 'content-security-policy': policyFor(body) };
+  const policy = body.kind === 'page' ? htmlPolicy(body.scriptHashes) : API_POLICY;
+  const headers: Record<string, string> = { ...COMMON, 'content-security-policy': policy };
   if (PRIVATE_PATHS.test(pathname)) {
     // A shared or back-button cache must not keep a dashboard or a learner's scores, and invite
     // links must stay out of search engines.
     headers['cache-control'] = 'no-store';
     headers['x-robots-tag'] = 'noindex, nofollow';
-  } else if (body.kind === 'file' && status < 400 && HASHED_ASSETS.test(pathname)) {
+  } else if (status < 400 && HASHED_ASSETS.test(pathname)) {
     // Not on an error: a missing chunk cached for a year would outlive the next deployment.
     headers['cache-control'] = 'public, max-age=31536000, immutable';
   }

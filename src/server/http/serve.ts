@@ -11,7 +11,7 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { hashBuiltPages, securedResponse } from './staticHeaders.ts';
+import { builtScriptHashes, securedResponse } from './staticHeaders.ts';
 
 interface AstroNodeEntry {
   handler: http.RequestListener;
@@ -33,7 +33,7 @@ const port = Number(process.env.PORT || entry.options.port || 8080);
 const configuredHost = entry.options.host;
 const host = process.env.HOST || (configuredHost === true ? '0.0.0.0' : configuredHost || 'localhost');
 
-const options = { ServerResponse: securedResponse(hashBuiltPages(path.join(distDir, 'client'))) };
+const options = { ServerResponse: securedResponse(builtScriptHashes(path.join(distDir, 'client'))) };
 const { SERVER_CERT_PATH: cert, SERVER_KEY_PATH: key } = process.env;
 const server =
   cert && key

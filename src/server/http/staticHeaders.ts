@@ -1,31 +1,25 @@
 /**
  * Security headers for what the adapter serves without the middleware: prerendered pages, the
- * prerendered 404 page, assets, redirects. Every HTML file of the build is hashed once at start
- * (59 files, 2 MB: 0.1 to 0.2 s on a busy 2-core machine), so each page's CSP allows exactly its
- * own inline scripts.
+ * prerendered 404 page, assets, redirects, 304s. They all get one policy, allowing the inline
+ * scripts of every built page (four: Astro's island loader and its client:load/idle/visible
+ * runtimes; page scripts are files, see astro.config.mjs), hashed once at start (59 files, 2 MB:
+ * 0.05 to 0.2 s on a busy 2-core machine). One policy for the site,
+ * not one per page, because listen mode's client-side router swaps in the next page and runs its
+ * inline scripts without loading a new document: they run under the first page's policy.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import { headersFor, inlineScriptHashes } from './securityHeaders.ts';
 
-/** Built HTML file (`/lessons/x/index.html`) → the sha256 sources of its inline scripts. */
-export type PageHashes = ReadonlyMap<string, readonly string[]>;
-
-export function hashBuiltPages(clientDir: string): PageHashes {
-  const pages = new Map<string, string[]>();
+/** The sha256 sources of the inline scripts of every built HTML file under `clientDir`. */
+export function builtScriptHashes(clientDir: string): string[] {
+  const hashes = new Set<string>();
   for (const file of readdirSync(clientDir, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.html')) continue;
-    const key = '/' + file.split(path.sep).join('/');
-    pages.set(key, inlineScriptHashes(readFileSync(path.join(clientDir, file), 'utf8')));
+    for (const hash of inlineScriptHashes(readFileSync(path.join(clientDir, file), 'utf8'))) hashes.add(hash);
   }
-  return pages;
-}
-
-/** The built file a page URL is served from (directory format: `/x/` and `/x` are `/x/index.html`). */
-export function builtFileFor(pathname: string): string {
-  if (pathname.endsWith('.html')) return pathname;
-  return pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}/index.html`;
+  return [...hashes].sort();
 }
 
 function requestPathname(url = '/'): string {
@@ -37,34 +31,25 @@ function requestPathname(url = '/'): string {
   }
 }
 
-function headerValue(name: string, given: OutgoingHttpHeaders | readonly unknown[] | undefined, response: ServerResponse): string {
-  if (given && !Array.isArray(given)) {
-    const match = Object.entries(given).find(([key]) => key.toLowerCase() === name);
-    if (match) return String(match[1]);
-  }
-  return String(response.getHeader(name) ?? '');
+function hasHeader(name: string, given: OutgoingHttpHeaders | undefined, response: ServerResponse): boolean {
+  if (given && Object.keys(given).some((key) => key.toLowerCase() === name)) return true;
+  return response.hasHeader(name);
 }
 
 /**
  * A ServerResponse that adds the app's headers just before they are sent, when the response has
  * no Content-Security-Policy yet (on-demand responses got theirs, and their own Cache-Control,
- * from the middleware). Headers the response already set win.
+ * from the middleware). Headers the response already set win, except the static file server's
+ * default Cache-Control.
  */
-export function securedResponse(pages: PageHashes) {
+export function securedResponse(scriptHashes: readonly string[]) {
   return class SecuredResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
     override writeHead(statusCode: number, ...rest: unknown[]): this {
-      const given = rest.find((item) => typeof item === 'object' && item !== null) as OutgoingHttpHeaders | undefined;
-      if (!this.headersSent && !headerValue('content-security-policy', given, this)) {
-        const pathname = requestPathname(this.req.url);
-        // Known by its path, not its Content-Type: a 304 has none, and the headers of a 304
-        // replace the cached ones, so it must carry the page's policy too.
-        const builtPage = statusCode === 404 ? undefined : pages.get(builtFileFor(pathname));
-        const isHtml = builtPage !== undefined || headerValue('content-type', given, this).includes('text/html');
-        // Astro answers unknown paths with the prerendered 404 page.
-        const scriptHashes = builtPage ?? (statusCode === 404 ? pages.get('/404.html') : undefined) ?? [];
-        const headers = headersFor(pathname, isHtml ? { kind: 'page', scriptHashes } : { kind: 'file' }, statusCode);
+      const given = rest.find((item) => typeof item === 'object' && item !== null && !Array.isArray(item)) as OutgoingHttpHeaders | undefined;
+      if (!this.headersSent && !hasHeader('content-security-policy', given, this)) {
+        const headers = headersFor(requestPathname(this.req.url), { kind: 'page', scriptHashes }, statusCode);
         for (const [name, value] of Object.entries(headers)) {
-          if (!headerValue(name, given, this) || name === 'cache-control') this.setHeader(name, value);
+          if (name === 'cache-control' || !hasHeader(name, given, this)) this.setHeader(name, value);
         }
       }
       return (super.writeHead as (status: number, ...args: unknown[]) => this)(statusCode, ...rest);
