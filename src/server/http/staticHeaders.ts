@@ -3,9 +3,9 @@
  * prerendered 404 page, assets, redirects, 304s. They all get one policy, allowing the inline
  * scripts of every built page (four: Astro's island loader and its client:load/idle/visible
  * runtimes; page scripts are files, see astro.config.mjs), hashed once at start (59 files, 2 MB:
- * 0.05 to 0.2 s on a busy 2-core machine). One policy for the site,
- * not one per page, because listen mode's client-side router swaps in the next page and runs its
- * inline scripts without loading a new document: they run under the first page's policy.
+ * 0.05 to 0.2 s on a busy 2-core machine). One policy for the site, not one per page, because
+ * listen mode's client-side router swaps in the next page and runs its inline scripts without
+ * loading a new document: they run under the first page's policy.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
