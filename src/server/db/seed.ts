@@ -72,8 +72,8 @@ export async function createSampleData(db: Database, course: Course, password: s
   if (await sampleTrainerId(db)) return { created: false, reason: 'sample-exists' };
   if ((await trainerCount(db)) > 0) return { created: false, reason: 'trainers-exist' };
   if (course.lessons.length === 0) return { created: false, reason: 'no-lessons' };
-  // One transaction: an interrupted run leaves nothing behind (not half a cohort that a second
-  // run would take for finished sample data), and PGlite commits once instead of hundreds of times.
+  // One transaction: an interrupted run leaves nothing behind, not half a cohort that the next
+  // run would take for finished sample data.
   return db.transaction(async (tx) => {
     const created = await createTrainer(tx as unknown as Database, { ...SAMPLE_TRAINER, password }, { onlyIfFirst: true });
     if (!created.ok) return { created: false, reason: 'trainers-exist' } as const;
