@@ -18,7 +18,16 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   security: { checkOrigin: true },
-  // ES-module workers keep dynamic imports as real chunks: the workbench loads its .xlsx reader
-  // only when someone opens a workbook.
-  vite: { worker: { format: 'es' } },
+  vite: {
+    // ES-module workers keep dynamic imports as real chunks: the workbench loads its .xlsx reader
+    // only when someone opens a workbook.
+    worker: { format: 'es' },
+    build: {
+      // Page scripts stay files in /_astro (allowed by the CSP's 'self', cached for good) instead of
+      // small inline scripts: then the CSP hashes only Astro's island loader, and listen mode's
+      // client-side router never needs its `data:` probe for a trailing inline module script,
+      // which the CSP would refuse. Other assets keep Vite's default (inline under 4 KiB).
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+    },
+  },
 });

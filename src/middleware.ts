@@ -1,10 +1,11 @@
 /**
- * Runs for on-demand routes (prerendered lesson pages are plain files and never reach it):
+ * Runs for on-demand routes (prerendered pages are plain files served by src/server/http/serve.ts,
+ * which adds the same headers from the same module):
  * 1. refuses cross-site writes to the APIs (CSRF; see src/server/http/origin.ts);
  * 2. for the trainer and learner areas, opens the database and puts the signed-in trainer and
  *    learner on Astro.locals (from their HttpOnly session cookies);
- * 3. adds security headers, with a Content-Security-Policy that allows Astro's own inline
- *    island scripts by their hashes instead of 'unsafe-inline'.
+ * 3. adds security headers (src/server/http/securityHeaders.ts), with a Content-Security-Policy
+ *    that allows Astro's own inline island scripts by their hashes instead of 'unsafe-inline'.
  */
 import type { MiddlewareHandler } from 'astro';
 import { learnerFromToken, trainerFromToken } from './server/auth/sessions.ts';
@@ -21,7 +22,7 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
   if (context.isPrerendered) return next();
   const { request, url, locals } = context;
   if (url.pathname.startsWith('/api/') && isCrossSiteWrite(request, url)) {
-    return securityHeaders(problem(403, 'cross-site-request'));
+    return securityHeaders(problem(403, 'cross-site-request'), url.pathname);
   }
   if (APP_PATHS.test(url.pathname)) {
     try {
@@ -38,11 +39,8 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
       // The database is down or unreachable: say so plainly instead of a stack trace.
       console.error(`[db] ${request.method} ${url.pathname}:`, error);
       if (!url.pathname.startsWith('/api/')) throw error;
-      return securityHeaders(problem(503, 'database-unavailable'));
+      return securityHeaders(problem(503, 'database-unavailable'), url.pathname);
     }
   }
-  const response = await securityHeaders(await next());
-  // Invite links carry a token and dashboards carry names: keep all of it out of search engines.
-  if (APP_PATHS.test(url.pathname)) response.headers.set('x-robots-tag', 'noindex, nofollow');
-  return response;
+  return securityHeaders(await next(), url.pathname);
 };

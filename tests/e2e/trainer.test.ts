@@ -16,7 +16,7 @@ import { computeFormula } from '../../src/lib/quiz/formulas.ts';
 import { bankSchema, type Question } from '../../src/lib/quiz/schema.ts';
 import { seriousViolations } from './support/axe.ts';
 import { collectPageErrors, launchBrowser } from './support/browser.ts';
-import { repoRoot, startServer, type RunningServer } from './support/server.ts';
+import { repoRoot, spawnEnv, startServer, type RunningServer } from './support/server.ts';
 
 const EMAIL = 'e2e-trainer@example.com';
 const PASSWORD = 'e2e password 123';
@@ -35,20 +35,15 @@ let inviteLink = '';
 
 const hydrated = (page: Page) => page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
 
-/**
- * axe is injected as an inline script, which the app's CSP rightly blocks: scan the same page in
- * a context that bypasses CSP, signed in with the same cookies. The test's own contexts keep CSP
- * on, so every island above ran under the real policy.
- */
+/** An axe scan of `url` in a new tab of the same (signed-in) browser, under the app's real CSP. */
 async function axeScan(context: BrowserContext, url: string) {
-  const scanning = await browser.newContext({ bypassCSP: true, storageState: await context.storageState() });
+  const page = await context.newPage();
   try {
-    const page = await scanning.newPage();
     await page.goto(url);
     await hydrated(page);
     return await seriousViolations(page);
   } finally {
-    await scanning.close();
+    await page.close();
   }
 }
 
@@ -56,11 +51,11 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'ltv-e2e-'));
   const created = spawnSync(process.execPath, ['scripts/trainer-create.ts', '--email', EMAIL, '--password', PASSWORD, '--name', '研修 担当'], {
     cwd: repoRoot,
-    env: { ...process.env, LTV_DATA_DIR: dataDir },
+    env: spawnEnv({ LTV_DATA_DIR: dataDir }),
     encoding: 'utf8',
   });
   expect(created.status, created.stderr).toBe(0);
-  server = await startServer({ LTV_DATA_DIR: dataDir, LTV_SAMPLE_DATA: '0' });
+  server = await startServer({ LTV_DATA_DIR: dataDir });
   browser = await launchBrowser();
   trainerContext = await browser.newContext({ locale: 'ja-JP' });
   learnerContext = await browser.newContext({ locale: 'ja-JP', viewport: { width: 390, height: 844 } });

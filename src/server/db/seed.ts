@@ -1,12 +1,16 @@
 /**
- * Sample data for a first look (development and default mode only): a trainer, a cohort with
- * eight learners, every lesson with a test assigned (some due dates already past), and attempts
- * graded by the real engine from simulated answers, so the dashboard has something to show.
- * Never in production (NODE_ENV=production) or with LTV_SAMPLE_DATA=0.
+ * Sample data for a first look, loaded only by `npm run sample-data` (scripts/sample-data.ts) and
+ * never by the server: a trainer, a cohort with eight learners, every lesson with a test assigned
+ * (some due dates already past), and attempts graded by the real engine from simulated answers,
+ * so the dashboard has something to show. The trainer's password is random, shown once by the
+ * command and stored only as a hash: a published password would be a working account on every
+ * copy that forgot to remove it. Never in production (NODE_ENV=production).
  */
 import { asc, eq } from 'drizzle-orm';
+import { randomInt } from 'node:crypto';
 import { createRng } from '../../lib/clv/random.ts';
 import { answerKey } from '../../lib/quiz/key.ts';
+import { hashPassword } from '../auth/password.ts';
 import { createTrainer, trainerCount } from '../auth/trainers.ts';
 import type { LearnerIdentity } from '../auth/sessions.ts';
 import { assignLessons } from '../trainer/assignments.ts';
@@ -17,10 +21,10 @@ import { drawTest } from '../learner/grading.ts';
 import { joinCohort } from '../learner/join.ts';
 import type { Database } from './client.ts';
 import { simulatedResponses } from './sampleAnswers.ts';
-import { assignments, attempts, cohorts, learners } from './schema.ts';
+import { assignments, attempts, cohorts, learners, sessions, trainers } from './schema.ts';
 
-/** Documented in the README; only ever used for the sample account. */
-export const SAMPLE_TRAINER = { email: 'trainer@example.com', password: 'ltv-dojo-sample', name: 'サンプル トレーナー' } as const;
+/** The sample account; its password is made up when the sample data is created. */
+export const SAMPLE_TRAINER = { email: 'trainer@example.com', name: 'サンプル トレーナー' } as const;
 
 const SAMPLE_LEARNERS = [
   { name: '佐藤 花子', employeeId: 'E1001', skill: 0.92, diligence: 1 },
@@ -35,16 +39,51 @@ const SAMPLE_LEARNERS = [
 
 const DAY = 86_400_000;
 
-export function sampleDataWanted(env: Readonly<Record<string, string | undefined>>): boolean {
-  return env.NODE_ENV !== 'production' && env.LTV_SAMPLE_DATA !== '0';
+/** Sample data may be loaded (and the sign-in page may mention it) outside production only. */
+export function sampleDataAllowed(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env.NODE_ENV !== 'production';
 }
 
-/** Creates the sample data when the database has no trainer yet; true when it did. */
-export async function createSampleData(db: Database, course: Course, now = new Date()): Promise<boolean> {
-  if ((await trainerCount(db)) > 0 || course.lessons.length === 0) return false;
-  const created = await createTrainer(db, SAMPLE_TRAINER, { onlyIfFirst: true });
-  if (!created.ok) return false;
-  const cohort = await createCohort(db, created.trainer.id, { name: '営業1課（サンプル）' });
+/** No 0/o or 1/l/i to misread when typing it from a terminal. */
+const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** A random password such as `k3vq-x2mh-8hdt-w7pa`: four groups of four, about 79 bits. */
+export function samplePassword(): string {
+  const groups = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join(''));
+  return groups.join('-');
+}
+
+export type SampleDataOutcome =
+  | { created: true }
+  /** The sample trainer is there already (an earlier run). */
+  | { created: false; reason: 'sample-exists' }
+  /** Someone else's account is there: sample data only goes into an empty database. */
+  | { created: false; reason: 'trainers-exist' }
+  /** No lesson has a question bank, so there is nothing to assign. */
+  | { created: false; reason: 'no-lessons' };
+
+async function sampleTrainerId(db: Database): Promise<string | undefined> {
+  const [row] = await db.select({ id: trainers.id }).from(trainers).where(eq(trainers.email, SAMPLE_TRAINER.email));
+  return row?.id;
+}
+
+/** Creates the sample data, signed in with `password`, when the database has no trainer yet. */
+export async function createSampleData(db: Database, course: Course, password: string, now = new Date()): Promise<SampleDataOutcome> {
+  if (await sampleTrainerId(db)) return { created: false, reason: 'sample-exists' };
+  if ((await trainerCount(db)) > 0) return { created: false, reason: 'trainers-exist' };
+  if (course.lessons.length === 0) return { created: false, reason: 'no-lessons' };
+  // One transaction: an interrupted run leaves nothing behind, not half a cohort that the next
+  // run would take for finished sample data.
+  return db.transaction(async (tx) => {
+    const created = await createTrainer(tx as unknown as Database, { ...SAMPLE_TRAINER, password }, { onlyIfFirst: true });
+    if (!created.ok) return { created: false, reason: 'trainers-exist' } as const;
+    await fillSampleData(tx as unknown as Database, course, created.trainer.id, now);
+    return { created: true } as const;
+  });
+}
+
+async function fillSampleData(db: Database, course: Course, trainerId: string, now: Date): Promise<void> {
+  const cohort = await createCohort(db, trainerId, { name: '営業1課（サンプル）' });
   await db.update(cohorts).set({ createdAt: new Date(now.getTime() - 30 * DAY) }).where(eq(cohorts.id, cohort.id));
   // The first two lessons were due ten days ago, the rest of module 1 in a week, module 2 later.
   const [firstModule] = course.lessons;
@@ -89,5 +128,16 @@ export async function createSampleData(db: Database, course: Course, now = new D
     const next = assigned[todo.length];
     if (next && sample.diligence < 0.5) await startAttempt(db, course, learner, { assignmentId: next.id, locale: 'ja' }, rng.int(0, 0xffffffff));
   }
+}
+
+/** Gives the sample trainer a new password and signs it out everywhere; false when there is none. */
+export async function resetSamplePassword(db: Database, password: string): Promise<boolean> {
+  const id = await sampleTrainerId(db);
+  if (!id) return false;
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(trainers).set({ passwordHash }).where(eq(trainers.id, id));
+    await tx.delete(sessions).where(eq(sessions.trainerId, id));
+  });
   return true;
 }

@@ -1,9 +1,13 @@
 /**
- * Security headers for on-demand responses. HTML gets a Content-Security-Policy without
- * 'unsafe-inline' for scripts: Astro writes a few inline scripts (the island loader), and each is
- * allowed by its SHA-256, computed from the page actually sent. Styles keep 'unsafe-inline'
+ * The security headers of every response, in one place for both ways a response leaves the
+ * server: on-demand responses pass through src/middleware.ts, prerendered pages and assets through
+ * the static file server (src/server/http/serve.ts), which never runs the middleware.
+ *
+ * HTML gets a Content-Security-Policy without 'unsafe-inline' for scripts: Astro writes a few
+ * inline scripts (the island loader), and each is allowed by its SHA-256, computed from the page
+ * actually sent (on demand) or from the built files (prerendered). Styles keep 'unsafe-inline'
  * (Astro inlines small stylesheets and islands set style attributes; CSS cannot run script).
- * JSON gets a policy that allows nothing. Nobody may frame the app (clickjacking), and the
+ * API answers get a policy that allows nothing. Nobody may frame the app (clickjacking), and the
  * referrer stays on this site, so an invite link in the address bar never leaks to another site.
  */
 import { createHash } from 'node:crypto';
@@ -15,14 +19,24 @@ const COMMON: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
-const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi;
+/** Trainer and learner areas and their APIs: names, scores and invite tokens. */
+const PRIVATE_PATHS = /^\/(?:en\/)?(?:trainer|learn|join)(?:\/|$)|^\/api\/(?:trainer|learner|auth)(?:\/|$)/;
 
-/** The sha256 sources of a page's inline scripts, e.g. `'sha256-abc…='`. */
+/** Vite's output: the file name carries a content hash, so a cached copy is never stale. */
+const HASHED_ASSETS = /^\/_astro\//;
+
+const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)([^>]*)>([\s\S]*?)<\/script>/gi;
+const SCRIPT_TYPE = /\btype\s*=\s*["']?([^"'\s>]*)/i;
+/** Types the browser runs (and CSP checks); anything else, e.g. application/json, is a data block. */
+const RUNNABLE_TYPE = /^(?:|module|importmap|speculationrules|(?:text|application)\/(?:x-)?(?:java|ecma)script)$/i;
+
+/** The sha256 sources of a page's inline scripts, e.g. `'sha256-abc…='` (data blocks need none). */
 export function inlineScriptHashes(html: string): string[] {
   const hashes = new Set<string>();
   for (const match of html.matchAll(INLINE_SCRIPT)) {
-    const body = match[1] ?? '';
-    if (body.trim()) hashes.add(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+    const type = SCRIPT_TYPE.exec(match[1] ?? '')?.[1] ?? '';
+    const body = match[2] ?? '';
+    if (RUNNABLE_TYPE.test(type) && body.trim()) hashes.add(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
   }
   return [...hashes];
 }
@@ -44,6 +58,29 @@ export function htmlPolicy(scriptHashes: readonly string[]): string {
 
 export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/** What a response carries, as far as its headers are concerned. */
+export type ResponseKind =
+  /** HTML or a static file, allowing the inline scripts with these sha256 sources. */
+  | { kind: 'page'; scriptHashes: readonly string[] }
+  /** An on-demand answer that is not HTML (JSON, CSV). */
+  | { kind: 'data' };
+
+/** Every header the app adds to a response for `pathname` with this `status`. */
+export function headersFor(pathname: string, body: ResponseKind, status = 200): Record<string, string> {
+  const policy = body.kind === 'page' ? htmlPolicy(body.scriptHashes) : API_POLICY;
+  const headers: Record<string, string> = { ...COMMON, 'content-security-policy': policy };
+  if (PRIVATE_PATHS.test(pathname)) {
+    // A shared or back-button cache must not keep a dashboard or a learner's scores, and invite
+    // links must stay out of search engines.
+    headers['cache-control'] = 'no-store';
+    headers['x-robots-tag'] = 'noindex, nofollow';
+  } else if (status < 400 && HASHED_ASSETS.test(pathname)) {
+    // Not on an error: a missing chunk cached for a year would outlive the next deployment.
+    headers['cache-control'] = 'public, max-age=31536000, immutable';
+  }
+  return headers;
+}
+
 function withHeaders(response: Response, headers: Record<string, string>): Response {
   try {
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
@@ -56,12 +93,13 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
   }
 }
 
-export async function securityHeaders(response: Response): Promise<Response> {
+/** The headers of an on-demand response (the middleware's path); HTML is read to hash its scripts. */
+export async function securityHeaders(response: Response, pathname = ''): Promise<Response> {
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('text/html') || response.body === null) {
-    return withHeaders(response, { ...COMMON, 'content-security-policy': API_POLICY });
+    return withHeaders(response, headersFor(pathname, { kind: 'data' }));
   }
   const html = await response.text();
   const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
-  return withHeaders(copy, { ...COMMON, 'content-security-policy': htmlPolicy(inlineScriptHashes(html)) });
+  return withHeaders(copy, headersFor(pathname, { kind: 'page', scriptHashes: inlineScriptHashes(html) }));
 }

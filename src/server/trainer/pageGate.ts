@@ -8,7 +8,7 @@ import type { TrainerIdentity } from '../auth/sessions.ts';
 import { trainerCount } from '../auth/trainers.ts';
 import type { Database } from '../db/client.ts';
 import { trainers } from '../db/schema.ts';
-import { SAMPLE_TRAINER, sampleDataWanted } from '../db/seed.ts';
+import { SAMPLE_TRAINER, sampleDataAllowed } from '../db/seed.ts';
 import { serverReady } from '../db/startup.ts';
 import { loadCourse, type Course } from '../learner/course.ts';
 
@@ -30,7 +30,7 @@ export async function loginGate(locals: App.Locals, locale: Locale): Promise<{ r
   if (locals.trainer) return { redirect: trainerArea(locale) };
   if ((await trainerCount(db)) === 0) return { redirect: trainerArea(locale, 'setup/') };
   const [sample] = await db.select({ id: trainers.id }).from(trainers).where(eq(trainers.email, SAMPLE_TRAINER.email));
-  return { showSample: sampleDataWanted(process.env) && sample !== undefined };
+  return { showSample: sampleDataAllowed(process.env) && sample !== undefined };
 }
 
 /** The setup page exists only while no trainer does. */

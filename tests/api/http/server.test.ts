@@ -1,10 +1,12 @@
 /**
  * The built server over real HTTP: the whole trainer-learner flow, security headers and the CSP
  * that lets exactly the page's own inline scripts run, CSRF refusals, the setup page that
- * disappears, and sample data only outside production.
+ * disappears, and sample data only by an explicit command, outside production.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, spawnEnv } from '../../e2e/support/server.ts';
 import { ensureBuilt, httpClient, serverStore, startBuiltServer, type BuiltServer, type ServerStore } from '../support/built.ts';
 
 let store: ServerStore;
@@ -112,30 +114,57 @@ describe('CSRF over HTTP', () => {
   });
 });
 
+/** `npm run sample-data` on a store, as the README runs it (before the server: one process per PGlite directory). */
+function sampleData(store: ServerStore, args: string[] = [], env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, ['scripts/sample-data.ts', ...args], { cwd: repoRoot, env: spawnEnv({ ...store.env, ...env }), encoding: 'utf8' });
+  return { status: run.status, output: run.stdout + run.stderr, password: /password: (\S+)/.exec(run.stdout)?.[1] };
+}
+
 describe('sample data', () => {
-  it('is created on first start outside production, with the documented sign-in', async () => {
-    const sampleStore = await serverStore();
-    const sample = await startBuiltServer({ ...sampleStore.env, LTV_SAMPLE_DATA: '', NODE_ENV: '' });
+  it('is never created by the server, whatever the requests', async () => {
+    const quietStore = await serverStore();
+    // LTV_SAMPLE_DATA used to switch automatic sample data off (the API tests set it to 0): here it
+    // is unset, so only the server's own behaviour keeps accounts from appearing.
+    const fresh = await startBuiltServer({ ...quietStore.env, LTV_SAMPLE_DATA: '', NODE_ENV: 'development' });
     try {
+      const anonymous = httpClient(fresh.baseUrl);
+      await anonymous.get('/trainer/');
+      await anonymous.get('/learn/');
+      expect(await (await anonymous.get('/api/auth/session')).json()).toMatchObject({ setupOpen: true });
+      expect((await anonymous.post('/api/auth/login', { email: 'trainer@example.com', password: 'ltv-dojo-sample' })).status).toBe(401);
+      expect((await anonymous.get('/trainer/setup/')).status).toBe(200);
+    } finally {
+      await fresh.stop();
+      await quietStore.dispose();
+    }
+  }, 180_000);
+
+  it('is loaded once by npm run sample-data, with its random password shown once; never in production', async () => {
+    const sampleStore = await serverStore();
+    let sample: BuiltServer | undefined;
+    try {
+      const refused = sampleData(sampleStore, [], { NODE_ENV: 'production' });
+      expect(refused.status).toBe(1);
+      expect(refused.output).toContain('NODE_ENV=production');
+
+      const first = sampleData(sampleStore);
+      expect(first.status, first.output).toBe(0);
+      expect(first.password).toMatch(/^[a-z2-9]{4}(?:-[a-z2-9]{4}){3}$/);
+      const again = sampleData(sampleStore);
+      expect(again.status, again.output).toBe(0);
+      expect(again.output).toContain('already exists');
+      expect(again.output).toContain('--reset-password');
+      expect(again.password).toBeUndefined();
+
+      sample = await startBuiltServer(sampleStore.env);
       const trainer = httpClient(sample.baseUrl);
-      expect((await trainer.post('/api/auth/login', { email: 'trainer@example.com', password: 'ltv-dojo-sample' })).status).toBe(200);
+      expect((await trainer.post('/api/auth/login', { email: 'trainer@example.com', password: 'ltv-dojo-sample' })).status).toBe(401);
+      expect((await trainer.post('/api/auth/login', { email: 'trainer@example.com', password: first.password })).status).toBe(200);
       const { cohorts } = await (await trainer.get('/api/trainer/cohorts')).json();
       expect(cohorts[0].learners).toBe(8);
-      expect(sample.output()).toContain('trainer@example.com / ltv-dojo-sample');
     } finally {
-      await sample.stop();
+      await sample?.stop();
       await sampleStore.dispose();
     }
-  });
-
-  it('is never created in production', async () => {
-    const productionStore = await serverStore();
-    const production = await startBuiltServer({ ...productionStore.env, LTV_SAMPLE_DATA: '', NODE_ENV: 'production' });
-    try {
-      expect(await (await fetch(`${production.baseUrl}/api/auth/session`)).json()).toMatchObject({ setupOpen: true });
-    } finally {
-      await production.stop();
-      await productionStore.dispose();
-    }
-  });
+  }, 300_000);
 });

@@ -1,7 +1,8 @@
 /**
  * The built server for the over-HTTP API tests: builds once when dist/ is missing, then starts
- * `dist/server/entry.mjs` (as tests/e2e/support/server.ts does) on a free port with its own
- * database: PGlite in a temp data dir, or a fresh PostgreSQL database when LTV_TEST_DB=postgres.
+ * the production server (src/server/http/serve.ts, as tests/e2e/support/server.ts does) on a free
+ * port with its own database: PGlite in a temp data dir, or a fresh PostgreSQL database when
+ * LTV_TEST_DB=postgres; never the DATABASE_URL of the shell that runs the tests.
  * LTV_DIST points at another build directory (a private build while others rebuild dist/).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -10,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort, repoRoot } from '../../e2e/support/server.ts';
+import { freePort, repoRoot, serverEntry, spawnEnv } from '../../e2e/support/server.ts';
 import { testDatabaseKind } from './database.ts';
 
 export const distDir = process.env.LTV_DIST ? path.resolve(process.env.LTV_DIST) : path.join(repoRoot, 'dist');
@@ -67,12 +68,15 @@ export interface BuiltServer {
   kill(): Promise<void>;
 }
 
-/** Starts the built server and waits until its database is ready (a DB-backed endpoint answers). */
+/**
+ * Starts the built server and waits until its database is ready (a DB-backed endpoint answers).
+ * `env` names its database (a ServerStore's env): the shell's DATABASE_URL is never inherited.
+ */
 export async function startBuiltServer(env: Record<string, string>): Promise<BuiltServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(distDir, 'server/entry.mjs')], {
+  const child = spawn(process.execPath, [serverEntry, distDir], {
     cwd: repoRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LTV_SAMPLE_DATA: '0', ...env },
+    env: spawnEnv({ HOST: '127.0.0.1', PORT: String(port), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,8 +1,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+/** The production server (npm start): the adapter's handler with the security headers. */
+export const serverEntry = path.join(repoRoot, 'src/server/http/serve.ts');
+
+/**
+ * The environment for a server or script a test spawns: the shell's, without its database choice
+ * (a DATABASE_URL exported for development must not send a test's data to that database), plus
+ * the test's own settings.
+ */
+export function spawnEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  delete inherited.DATABASE_URL;
+  delete inherited.LTV_DATA_DIR;
+  return { ...inherited, ...env };
+}
 
 /** A free TCP port on loopback, so parallel runs never collide. */
 export async function freePort(): Promise<number> {
@@ -22,14 +39,20 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the built standalone server (`npm run build` must have run) and waits until it answers. */
+/**
+ * Starts the built server (`npm run build` must have run) and waits until it answers. Without
+ * DATABASE_URL or LTV_DATA_DIR in `env` it gets an empty PGlite directory of its own, removed on
+ * stop (never the repository's ./data, which a developer's server may hold open).
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/server/entry.mjs')], {
+  const ownDataDir = env.DATABASE_URL || env.LTV_DATA_DIR ? undefined : mkdtempSync(path.join(tmpdir(), 'ltv-e2e-data-'));
+  const child = spawn(process.execPath, [serverEntry], {
     cwd: repoRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: spawnEnv({ HOST: '127.0.0.1', PORT: String(port), ...(ownDataDir ? { LTV_DATA_DIR: ownDataDir } : {}), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (ownDataDir) child.once('exit', () => rmSync(ownDataDir, { recursive: true, force: true }));
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
