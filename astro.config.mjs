@@ -9,7 +9,9 @@ import node from '@astrojs/node';
 export default defineConfig({
   site: 'http://localhost:4321',
   output: 'static',
-  adapter: node({ mode: 'standalone' }),
+  // The adapter's own cap on request bodies (its default is 1 GiB). The API's JSON bodies are capped
+  // at 32 KB while they are read (src/server/http/body.ts); this stops anything else far earlier.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 1024 * 1024 }),
   integrations: [mdx(), preact()],
   server: { port: 4321 },
   i18n: {
