@@ -77,7 +77,7 @@ async function keepAlive(db: Database, role: SessionRole, tokenHash: string, exp
     return null;
   }
   const next = new Date(Math.min(now.getTime() + SESSION_RULES[role].idleMs, absoluteExpiresAt.getTime()));
-  if (next.getTime() - expiresAt.getTime() < TOUCH_EVERY_MS) return expiresAt;
+  if (next.getTime() - expiresAt.getTime() < TOUCH_EVERY_MS) return expiresAt < absoluteExpiresAt ? expiresAt : absoluteExpiresAt;
   await db.update(sessions).set({ expiresAt: next }).where(eq(sessions.tokenHash, tokenHash));
   return next;
 }
