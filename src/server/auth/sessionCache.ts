@@ -11,8 +11,19 @@
 import type { Database } from '../db/client.ts';
 import type { SessionRole } from '../http/cookies.ts';
 
+const DEFAULT_TTL_MS = 5_000;
+/** A longer TTL would let a change made by another process lag too long. */
+const MAX_TTL_MS = 60_000;
+
+/** LTV_SESSION_CACHE_MS: 0 turns the cache off; unset or unreadable means 5 s; at most 60 s. */
+export function sessionCacheTtl(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env.LTV_SESSION_CACHE_MS?.trim();
+  const value = raw ? Number(raw) : NaN;
+  return Number.isFinite(value) && value >= 0 ? Math.min(value, MAX_TTL_MS) : DEFAULT_TTL_MS;
+}
+
 /** How long a looked-up session is trusted without asking the database again. */
-export const SESSION_CACHE_TTL_MS = 5_000;
+export const SESSION_CACHE_TTL_MS = sessionCacheTtl(process.env);
 
 /** Enough for every open session of a large course; the oldest entry goes first beyond it. */
 const MAX_ENTRIES = 10_000;
@@ -60,7 +71,7 @@ function createSessionCache(): SessionCache {
     },
     version: () => generation,
     set(tokenHash, session, now, version) {
-      if (version !== generation) return;
+      if (version !== generation || SESSION_CACHE_TTL_MS === 0) return;
       entries.delete(tokenHash);
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
       entries.set(tokenHash, { role: session.role, identity: session.identity, expiresAt: session.expiresAt.getTime(), checkedAt: now.getTime() });

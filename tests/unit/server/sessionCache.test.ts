@@ -3,7 +3,7 @@
  * during a lookup keeps that lookup's result out (it may have read a row that is gone now).
  */
 import { describe, expect, it } from 'vitest';
-import { SESSION_CACHE_TTL_MS, sessionCache } from '../../../src/server/auth/sessionCache.ts';
+import { SESSION_CACHE_TTL_MS, sessionCache, sessionCacheTtl } from '../../../src/server/auth/sessionCache.ts';
 import type { Database } from '../../../src/server/db/client.ts';
 
 const T0 = new Date('2026-12-01T09:00:00Z');
@@ -57,5 +57,19 @@ describe('sessionCache', () => {
     remember(sessionCache(db));
     expect(sessionCache(db).get('hash', 'learner', T0)).toEqual(learner);
     expect(sessionCache({} as Database).get('hash', 'learner', T0)).toBeUndefined();
+  });
+});
+
+describe('sessionCacheTtl (LTV_SESSION_CACHE_MS)', () => {
+  it.each([
+    [undefined, 5_000],
+    ['', 5_000],
+    ['0', 0],
+    ['2500', 2_500],
+    ['600000', 60_000],
+    ['-1', 5_000],
+    ['soon', 5_000],
+  ])('%j gives %d ms', (value, expected) => {
+    expect(sessionCacheTtl({ LTV_SESSION_CACHE_MS: value })).toBe(expected);
   });
 });
