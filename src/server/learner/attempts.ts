@@ -13,12 +13,13 @@ import { randomSeed } from '../../lib/quiz/random.ts';
 import { learnerView, type LearnerView } from '../../lib/quiz/view.ts';
 import type { LearnerIdentity } from '../auth/sessions.ts';
 import type { Database } from '../db/client.ts';
-import { answers, assignments, attempts, type AttemptRow } from '../db/schema.ts';
+import { assignments, attempts, type AttemptRow } from '../db/schema.ts';
 import { failure, success, type Outcome } from '../http/outcome.ts';
 import { isUuid } from '../db/ids.ts';
 import type { Course } from './course.ts';
 import { choiceOf, drawTest, redrawTest } from './grading.ts';
 import type { StartAttemptBody, SubmitBody } from './schemas.ts';
+import { storeSubmission } from './storeSubmission.ts';
 
 /** Unsubmitted attempts a learner may hold per assignment (each reload of a lost tab makes one). */
 export const MAX_OPEN_ATTEMPTS = 10;
@@ -140,8 +141,8 @@ function answeredTime(claimed: string | undefined, startedAt: Date, now: Date): 
 
 /**
  * Grades and stores a submission. Exactly once: the row is updated only while unsubmitted, in
- * the same transaction as its answers, so a retry or a race returns the stored result instead
- * of a second grade.
+ * the same statement as its answers (storeSubmission.ts), so a retry or a race returns the stored
+ * result instead of a second grade.
  */
 export async function submitAttempt(
   db: Database,
@@ -158,36 +159,31 @@ export async function submitAttempt(
   const attempt = bank && redrawTest(bank, row);
   if (!attempt) return failure(409, 'attempt-outdated');
   const result = grade(attempt, answerKey(attempt), body.responses, row.locale as Locale);
-  const stored = await db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(attempts)
-      .set({
-        submittedAt: now,
-        answeredAt: answeredTime(body.answeredAt, row.startedAt, now),
-        clientSubmissionId: body.clientSubmissionId,
-        responses: body.responses,
-        total: result.total,
-        max: result.max,
-        passed: result.passed,
-      })
-      .where(and(eq(attempts.id, row.id), isNull(attempts.submittedAt)))
-      .returning();
-    if (!updated) return null;
-    await tx.insert(answers).values(
-      result.questions.map((question, position) => ({
-        attemptId: row.id,
-        position,
-        questionId: question.questionId,
-        concept: question.concept,
-        // Own keys only: the client's map could be asked for `constructor` and find a function.
-        choice: choiceOf(attempt.questions[position]!, Object.hasOwn(body.responses, question.questionId) ? body.responses[question.questionId] : undefined),
-        points: question.points,
-        maxPoints: question.maxPoints,
-        correct: question.correct,
-      })),
-    );
-    return updated;
+  const submitted = {
+    submittedAt: now,
+    answeredAt: answeredTime(body.answeredAt, row.startedAt, now),
+    clientSubmissionId: body.clientSubmissionId,
+    responses: body.responses,
+    total: result.total,
+    max: result.max,
+    passed: result.passed,
+  };
+  const won = await storeSubmission(db, {
+    attemptId: row.id,
+    ...submitted,
+    answers: result.questions.map((question, position) => ({
+      position,
+      question_id: question.questionId,
+      concept: question.concept,
+      // Own keys only: the client's map could be asked for `constructor` and find a function.
+      choice: choiceOf(attempt.questions[position]!, Object.hasOwn(body.responses, question.questionId) ? body.responses[question.questionId] : undefined),
+      points: question.points,
+      max_points: question.maxPoints,
+      correct: question.correct,
+    })),
   });
+  // The stored row is the row read plus what was just written: no need to read it back.
+  const stored: AttemptRow | null = won ? { ...row, ...submitted } : null;
   if (!stored) {
     // Another request submitted this attempt between our read and our write.
     const winner = await ownAttempt(db, learner, attemptId);
