@@ -30,7 +30,6 @@ export default defineConfig({
           name: 'api',
           include: ['tests/api/**/*.test.ts'],
           environment: 'node',
-          env: { LTV_SAMPLE_DATA: '0' },
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 180_000,

@@ -171,7 +171,7 @@ async function runAgainst(label: string, env: Record<string, string>, config: Da
   const loads = await seed(config, [...Array.from({ length: plan.learners }, () => perLearner), plan.warmUp]);
   const warmUp = loads.pop() as LearnerLoad;
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeFlags, entry], { cwd: root, env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LTV_SAMPLE_DATA: '0', ...env }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [...nodeFlags, entry], { cwd: root, env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env }, stdio: 'ignore' });
   const origin = `http://127.0.0.1:${port}`;
   const rows: Row[] = [];
   let warmUpErrors = 0;

@@ -16,6 +16,9 @@ import { isCrossSiteWrite } from './server/http/origin.ts';
 import { securityHeaders } from './server/http/securityHeaders.ts';
 
 /** Trainer and learner pages and their APIs: the only routes that need the database. */
+/** Paths that serve one role only: the other role's session is not looked up for them. */
+const TRAINER_ONLY = /^\/(?:en\/)?trainer(?:\/|$)|^\/api\/trainer(?:\/|$)/;
+const LEARNER_ONLY = /^\/(?:en\/)?learn(?:\/|$)|^\/api\/learner(?:\/|$)/;
 const APP_PATHS = /^\/(?:en\/)?(?:trainer|learn|join)(?:\/|$)|^\/api\/(?:trainer|learner|auth)(?:\/|$)/;
 
 export const onRequest: MiddlewareHandler = async (context, next) => {
@@ -27,8 +30,9 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
   if (APP_PATHS.test(url.pathname)) {
     try {
       const db = await serverReady();
-      const trainerToken = readCookie(request, COOKIE_NAMES.trainer);
-      const learnerToken = readCookie(request, COOKIE_NAMES.learner);
+      // A learner route never needs the trainer's session and the reverse: one lookup, not two.
+      const trainerToken = LEARNER_ONLY.test(url.pathname) ? null : readCookie(request, COOKIE_NAMES.trainer);
+      const learnerToken = TRAINER_ONLY.test(url.pathname) ? null : readCookie(request, COOKIE_NAMES.learner);
       const [trainer, learner] = await Promise.all([
         trainerToken ? trainerFromToken(db, trainerToken) : null,
         learnerToken ? learnerFromToken(db, learnerToken) : null,

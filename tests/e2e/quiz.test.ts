@@ -14,7 +14,7 @@ let browser: Browser;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'ltv-quiz-e2e-'));
 
 beforeAll(async () => {
-  server = await startServer({ LTV_DATA_DIR: dataDir, LTV_SAMPLE_DATA: '0' });
+  server = await startServer({ LTV_DATA_DIR: dataDir });
   // The first attempt opens and migrates the database (slow on a busy machine): not inside a test's own timeout.
   const warmUp = await fetch(`${server.baseUrl}/api/quiz/attempt`, {
     method: 'POST',
