@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bankSchema, type Bank } from '../../../src/lib/quiz/schema.ts';
 import type { DatabaseHandle } from '../../../src/server/db/index.ts';
 import { startTestApp } from '../support/app.ts';
-import { distDir, ensureBuilt, httpClient, serverStore, startBuiltServer, type BuiltServer, type ServerStore } from '../support/built.ts';
+import { distDir, ensureBuilt, httpClient, useBuiltServer } from '../support/built.ts';
 import { side, startAttempt } from '../support/fixtures.ts';
 import { repoRoot } from '../../e2e/support/server.ts';
 
@@ -91,17 +91,7 @@ describe('the learner API while a test is open', () => {
 });
 
 describe('the self-study API of the built server', () => {
-  let store: ServerStore;
-  let server: BuiltServer;
-  beforeAll(async () => {
-    ensureBuilt();
-    store = await serverStore();
-    server = await startBuiltServer(store.env);
-  }, 600_000);
-  afterAll(async () => {
-    await server?.stop();
-    await store?.dispose();
-  });
+  const server = useBuiltServer(600_000);
 
   const bank = () => banks.find((candidate) => candidate.lesson === 'clv-formula') as Bank;
 

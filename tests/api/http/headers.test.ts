@@ -9,21 +9,11 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inlineScriptHashes } from '../../../src/server/http/securityHeaders.ts';
-import { distDir, ensureBuilt, serverStore, startBuiltServer, type BuiltServer, type ServerStore } from '../support/built.ts';
+import { distDir, useBuiltServer } from '../support/built.ts';
 
-let store: ServerStore;
-let server: BuiltServer;
-beforeAll(async () => {
-  ensureBuilt();
-  store = await serverStore();
-  server = await startBuiltServer(store.env);
-}, 180_000);
-afterAll(async () => {
-  await server?.stop();
-  await store?.dispose();
-});
+const server = useBuiltServer();
 
 /** The scripts a browser would run inline: no src, and no type or type="module" (Astro writes no others). */
 const inlineScripts = (html: string) =>

@@ -5,21 +5,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, spawnEnv } from '../../e2e/support/server.ts';
-import { ensureBuilt, httpClient, serverStore, startBuiltServer, type BuiltServer, type ServerStore } from '../support/built.ts';
+import { httpClient, serverStore, startBuiltServer, type BuiltServer, type ServerStore, useBuiltServer } from '../support/built.ts';
 
-let store: ServerStore;
-let server: BuiltServer;
-beforeAll(async () => {
-  ensureBuilt();
-  store = await serverStore();
-  server = await startBuiltServer(store.env);
-}, 180_000);
-afterAll(async () => {
-  await server?.stop();
-  await store?.dispose();
-});
+const server = useBuiltServer();
 
 describe('first start', () => {
   it('shows the setup page while no trainer exists, then only the sign-in page', async () => {
@@ -123,9 +113,8 @@ function sampleData(store: ServerStore, args: string[] = [], env: Record<string,
 describe('sample data', () => {
   it('is never created by the server, whatever the requests', async () => {
     const quietStore = await serverStore();
-    // LTV_SAMPLE_DATA used to switch automatic sample data off (the API tests set it to 0): here it
-    // is unset, so only the server's own behaviour keeps accounts from appearing.
-    const fresh = await startBuiltServer({ ...quietStore.env, LTV_SAMPLE_DATA: '', NODE_ENV: 'development' });
+    // A development server with nothing configured: only its own behaviour keeps accounts away.
+    const fresh = await startBuiltServer({ ...quietStore.env, NODE_ENV: 'development' });
     try {
       const anonymous = httpClient(fresh.baseUrl);
       await anonymous.get('/trainer/');

@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { freePort, repoRoot, serverEntry, spawnEnv } from '../../e2e/support/server.ts';
 import { testDatabaseKind } from './database.ts';
 
@@ -128,5 +129,34 @@ export function httpClient(baseUrl: string) {
     cookies,
     get: (pathname: string, headers?: Record<string, string>) => request('GET', pathname, undefined, headers),
     post: (pathname: string, body?: unknown, headers?: Record<string, string>) => request('POST', pathname, body, headers),
+  };
+}
+
+/** What the tests of a file see of the server useBuiltServer runs for them. */
+export interface RunningServer {
+  readonly baseUrl: string;
+}
+
+/**
+ * The built server on a database of its own for the tests of one file or describe block: started
+ * before them, stopped (and its database removed) after them.
+ */
+export function useBuiltServer(timeoutMs = 180_000): RunningServer {
+  let store: ServerStore | undefined;
+  let server: BuiltServer | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    store = await serverStore();
+    server = await startBuiltServer(store.env);
+  }, timeoutMs);
+  afterAll(async () => {
+    await server?.stop();
+    await store?.dispose();
+  });
+  return {
+    get baseUrl() {
+      if (!server) throw new Error('the built server runs only inside the tests of its block');
+      return server.baseUrl;
+    },
   };
 }
