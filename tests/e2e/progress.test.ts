@@ -21,10 +21,12 @@ describe('lesson progress', () => {
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(`${server.baseUrl}/lessons/what-is-ltv/`);
-    const button = page.locator('[data-testid="mark-done"]');
+    // The server-rendered button does nothing until its island hydrates: click the live one.
+    const button = page.locator('astro-island:not([ssr]) [data-testid="mark-done"]');
+    await button.waitFor();
     await expect(button.getAttribute('aria-pressed')).resolves.toBe('false');
     await button.click();
-    await expect(button.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
 
     await page.reload();
     await page.locator('[data-testid="mark-done"][aria-pressed="true"]').waitFor();
