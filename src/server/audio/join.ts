@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { samplesOf } from '../../lib/narration/audio/format.ts';
-import { audioManifestSchema, buildManifest, type AudioManifest } from '../../lib/narration/audio/manifest.ts';
+import { audioFileUrl, audioManifestSchema, audioManifestUrl, buildManifest, type AudioManifest } from '../../lib/narration/audio/manifest.ts';
 import type { LessonAudioPlan } from '../../lib/narration/audio/plan.ts';
 import type { SpeechRenderer } from '../../lib/narration/audio/renderer.ts';
 import { readWav } from '../../lib/narration/audio/wav.ts';
@@ -19,8 +19,13 @@ export interface JoinedLesson {
 
 /** `<outDir>/<lang>/<lesson>.json` and `<outDir>/<lang>/<lesson>.<hash>.mp3`. */
 export function outputPaths(outDir: string, plan: LessonAudioPlan) {
-  const dir = path.join(outDir, plan.locale);
-  return { dir, manifest: path.join(dir, `${plan.lesson}.json`), mp3: path.join(dir, `${plan.lesson}.${plan.outputHash}.mp3`) };
+  // The output folder is what the site serves as /audio/: the URLs name the files, in one place.
+  const onDisk = (url: string) => path.join(outDir, url.replace(/^\/audio\//, ''));
+  return {
+    dir: path.join(outDir, plan.locale),
+    manifest: onDisk(audioManifestUrl(plan.locale, plan.lesson)),
+    mp3: onDisk(audioFileUrl(plan.locale, plan.lesson, plan.outputHash)),
+  };
 }
 
 /**
