@@ -50,7 +50,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Measurement[]>
   const measurements: Measurement[] = [];
   try {
     for (const locale of LOCALES) {
-      const availability = rendererFor(locale);
+      const availability = rendererFor(locale, 'local');
       if (!availability.ok) {
         console.log(`audio ${locale}: skipped, missing Debian packages ${[...new Set(availability.missing.map((r) => r.debianPackage))].join(', ')}`);
         continue;

@@ -1,7 +1,9 @@
 /**
  * `npm run audio`: renders every lesson's narration to MP3 with a timing manifest, offline.
  *   npm run audio -- --lang ja --lesson what-is-ltv --lesson clv-formula --out public/audio --cache .cache/audio
- * Japanese uses Open JTalk, English flite, both through ffmpeg (see src/server/audio/engines).
+ * Japanese uses Open JTalk, English flite, both through ffmpeg (see src/server/audio/engines);
+ * with AZURE_SPEECH_KEY and AZURE_SPEECH_REGION set, Azure neural voices instead (`--engine local`
+ * keeps to the offline engines, `--engine azure` insists on Azure).
  * A language whose engine is missing is skipped with the Debian packages to install, and the
  * run still succeeds (the site falls back to the browser's speech); `--strict` makes it fail.
  * Exit codes: 0 done, 1 a lesson failed (or an engine is missing with --strict), 2 bad arguments.
@@ -11,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isLocale, LOCALES, type Locale } from '../src/lib/i18n/locales.ts';
 import type { SpeechRenderer } from '../src/lib/narration/audio/renderer.ts';
-import { rendererFor } from '../src/server/audio/engines/index.ts';
+import { ENGINE_CHOICES, rendererFor, type EngineChoice } from '../src/server/audio/engines/index.ts';
 import { loadLessonNarrations } from '../src/server/audio/lessons.ts';
 import { renderAudio } from '../src/server/audio/pipeline.ts';
 import { createProgress } from '../src/server/audio/progress.ts';
@@ -19,7 +21,7 @@ import { describeMissing } from '../src/server/audio/requirements.ts';
 import { summarize } from '../src/server/audio/summary.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const usage = 'Usage: npm run audio -- [--lang ja|en] [--lesson <id>]... [--out <dir>] [--cache <dir>] [--jobs <n>] [--strict]';
+const usage = 'Usage: npm run audio -- [--lang ja|en] [--lesson <id>]... [--out <dir>] [--cache <dir>] [--jobs <n>] [--engine auto|local|azure] [--strict]';
 const LANGUAGE_NAMES: Record<Locale, string> = { ja: 'Japanese', en: 'English' };
 
 function fail(message: string): never {
@@ -36,6 +38,7 @@ try {
       out: { type: 'string', default: path.join(root, 'public', 'audio') },
       cache: { type: 'string', default: path.join(root, '.cache', 'audio') },
       jobs: { type: 'string' },
+      engine: { type: 'string', default: 'auto' },
       strict: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -51,17 +54,22 @@ if (values.lang !== undefined && !isLocale(values.lang)) fail(`--lang: expected 
 const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
 if (!Number.isInteger(jobs) || jobs < 1) fail(`--jobs: expected a whole number of at least 1, got "${values.jobs}"`);
 
+if (!(ENGINE_CHOICES as readonly string[]).includes(values.engine)) fail(`--engine: expected one of ${ENGINE_CHOICES.join(', ')}, got "${values.engine}"`);
+const engine = values.engine as EngineChoice;
+
 const locales: Locale[] = values.lang ? [values.lang as Locale] : [...LOCALES];
 const renderers: Partial<Record<Locale, SpeechRenderer>> = {};
 let missingEngine = false;
 for (const locale of locales) {
-  const availability = rendererFor(locale);
+  const availability = rendererFor(locale, engine);
   if (availability.ok) {
     renderers[locale] = availability.renderer;
+    console.log(`${LANGUAGE_NAMES[locale]}: ${availability.renderer.label}`);
     continue;
   }
   missingEngine = true;
   console.error(`${LANGUAGE_NAMES[locale]} narration not rendered (the site will use the browser's speech instead):`);
+  if (availability.reason) console.error(`  ${availability.reason}`);
   for (const line of describeMissing(availability.missing)) console.error(line);
 }
 if (missingEngine && values.strict) {

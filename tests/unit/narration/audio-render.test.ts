@@ -15,7 +15,7 @@ import { renderAudio } from '../../../src/server/audio/pipeline.ts';
  * The whole pipeline with the real Open JTalk and ffmpeg, on a lesson of four short segments
  * (a few seconds of audio). Skipped, saying what to install, where the engines are not.
  */
-const availability = rendererFor('ja');
+const availability = rendererFor('ja', 'local');
 const skipReason = availability.ok
   ? ''
   : ` (skipped: needs Debian packages ${[...new Set(availability.missing.map((r) => r.debianPackage))].join(', ')})`;
