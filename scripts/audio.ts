@@ -22,6 +22,8 @@ import { summarize } from '../src/server/audio/summary.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const usage = 'Usage: npm run audio -- [--lang ja|en] [--lesson <id>]... [--out <dir>] [--cache <dir>] [--jobs <n>] [--engine auto|local|azure] [--strict]';
+/** Cached sentences no lesson uses any more are deleted after this long. */
+const CACHE_KEEP_DAYS = 30;
 const LANGUAGE_NAMES: Record<Locale, string> = { ja: 'Japanese', en: 'English' };
 
 function fail(message: string): never {
@@ -99,6 +101,8 @@ const report = await renderAudio({
   concurrency: jobs,
   progress: createProgress(),
   removeOrphans: !wanted,
+  // Only a run over every lesson of every language knows which cached sentences are still used.
+  ...(!wanted && values.lang === undefined && locales.every((locale) => renderers[locale]) ? { pruneCacheOlderThanMs: CACHE_KEEP_DAYS * 86_400_000 } : {}),
 });
 for (const line of summarize(report)) console.log(line);
 console.log(`output: ${path.relative(process.cwd(), path.resolve(values.out)) || '.'}/<lang>/<lesson>.json + .mp3`);

@@ -20,6 +20,8 @@ export interface RenderAudioOptions {
   progress?: ProgressReporter;
   /** Also delete outputs of lessons not in `lessons` (a full run, not `--lesson`). */
   removeOrphans?: boolean;
+  /** Delete cached segments this run did not use and older than this (a full run of every language). */
+  pruneCacheOlderThanMs?: number;
 }
 
 export interface RenderedLesson {
@@ -41,6 +43,8 @@ export interface RenderAudioReport {
   synthesized: number;
   cached: number;
   removed: string[];
+  /** Cached segments deleted as unused (see `pruneCacheOlderThanMs`). */
+  pruned: { files: number; bytes: number };
   elapsedMs: number;
 }
 
@@ -90,6 +94,10 @@ export async function renderAudio(options: RenderAudioOptions): Promise<RenderAu
       removed.push(...(await removeOrphans(path.join(outDir, locale), lessons)).map((name) => `${locale}/${name}`));
     }
   }
-  return { rendered, failed, synthesized, cached, removed, elapsedMs: performance.now() - started };
+  const pruned =
+    options.pruneCacheOlderThanMs === undefined
+      ? { files: 0, bytes: 0 }
+      : await cache.prune(new Set(work.flatMap(({ plan }) => plan.segments.map((segment) => segment.cacheKey))), options.pruneCacheOlderThanMs);
+  return { rendered, failed, synthesized, cached, removed, pruned, elapsedMs: performance.now() - started };
 }
 

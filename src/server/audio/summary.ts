@@ -23,7 +23,7 @@ function totalsBy(lessons: readonly RenderedLesson[], key: (lesson: RenderedLess
  * and the real-time factor (seconds of work per second of audio) when anything was synthesized.
  */
 export function summarize(report: RenderAudioReport): string[] {
-  const { rendered, failed, synthesized, cached, removed, elapsedMs } = report;
+  const { rendered, failed, synthesized, cached, removed, pruned, elapsedMs } = report;
   const seconds = rendered.reduce((sum, lesson) => sum + lesson.durationSeconds, 0);
   const written = rendered.filter((lesson) => lesson.written).length;
   const lines = [
@@ -40,6 +40,7 @@ export function summarize(report: RenderAudioReport): string[] {
     }
   }
   if (removed.length > 0) lines.push(`removed ${removed.length} output(s) of lessons that no longer exist: ${removed.join(', ')}`);
+  if (pruned.files > 0) lines.push(`cache: deleted ${pruned.files} unused segment file(s), ${mb(pruned.bytes)} MB`);
   for (const { locale, lesson, message } of failed) lines.push(`FAILED ${locale}/${lesson}: ${message}`);
   return lines;
 }
