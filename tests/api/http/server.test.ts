@@ -17,7 +17,10 @@ describe('first start', () => {
     const home = await anonymous.get('/trainer/');
     expect(home.status).toBe(302);
     expect(home.headers.get('location')).toBe('/trainer/setup/');
-    expect((await anonymous.get('/trainer/setup/')).status).toBe(200);
+    const setup = await anonymous.get('/trainer/setup/');
+    expect(setup.status).toBe(200);
+    // A new user who only wants to look around is pointed at the sample data instead.
+    expect(await setup.text()).toContain('npm run sample-data');
     const owner = httpClient(server.baseUrl);
     expect((await owner.post('/api/auth/setup', { email: 'owner@example.com', name: 'Owner', password: 'owner password 1' })).status).toBe(201);
     const closed = await anonymous.get('/trainer/setup/');
