@@ -165,3 +165,42 @@ describe.each(VIEWPORTS)('at $width x $height', (viewport) => {
     await page.close();
   });
 });
+
+describe.each([
+  { width: 390, height: 844 },
+  { width: 1280, height: 900 },
+])('anchors at $width x $height', (viewport) => {
+  it('a table-of-contents link lands its heading below the playing narration player', async () => {
+    const page = await browser.newPage({ viewport });
+    await page.goto(`${server.baseUrl}/lessons/clv-formula/`);
+    const player = page.getByTestId('lesson-player');
+    await player.waitFor();
+    // The player sticks to the top only while it plays; its playing class gives that layout
+    // without speech, which headless Chromium does not have.
+    await player.evaluate((element) => element.classList.add('player--active'));
+    const links = page.locator('.toc a');
+    for (let index = 0; index < (await links.count()); index++) {
+      const href = (await links.nth(index).getAttribute('href'))!;
+      await links.nth(index).click();
+      const heading = page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`);
+      const [headingTop, playerBottom] = await Promise.all([
+        heading.evaluate((element) => element.getBoundingClientRect().top),
+        player.evaluate((element) => element.getBoundingClientRect().bottom),
+      ]);
+      // The last headings may not reach the top: the page ends first. They must still be visible.
+      expect({ href, visible: headingTop >= playerBottom }).toEqual({ href, visible: true });
+    }
+    await page.close();
+  });
+
+  it('a quiz review link (a lesson URL with a heading anchor) lands below the reading bar', async () => {
+    const page = await browser.newPage({ viewport });
+    await page.goto(`${server.baseUrl}/lessons/clv-formula/`);
+    const href = (await page.locator('.toc a').nth(1).getAttribute('href'))!;
+    await page.goto(`${server.baseUrl}/lessons/clv-formula/${href}`);
+    const headingTop = await page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`).evaluate((element) => element.getBoundingClientRect().top);
+    const barBottom = await page.locator('.reading-bar').evaluate((element) => element.getBoundingClientRect().bottom);
+    expect(headingTop).toBeGreaterThanOrEqual(barBottom + 8);
+    await page.close();
+  });
+});
