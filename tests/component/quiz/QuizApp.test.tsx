@@ -167,6 +167,10 @@ describe('QuizApp', () => {
     const rows = screen.getByTestId('quiz-history').querySelectorAll('tbody tr');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.textContent).toContain('✓ 合格');
+    // A table that may scroll sideways is a named region a keyboard can reach (axe: scrollable-region-focusable).
+    const scroller = screen.getByRole('region', { name: 'これまでの記録の表' });
+    expect(scroller.classList.contains('table-scroll')).toBe(true);
+    expect(scroller.tabIndex).toBe(0);
   });
 
   it("starts the review it was opened for (Today's review link) and clears the link", async () => {
