@@ -200,6 +200,33 @@ describe('QuizApp', () => {
     await screen.findByTestId('quiz-results');
   });
 
+  it.each([
+    { mode: 'test' as const, count: 5 },
+    { mode: 'practice' as const, count: 5 },
+  ])('starting a $mode without a connection: says so where the focus goes, claims no saved answers, and retries the same start', async ({ mode, count }) => {
+    const api = serverApi();
+    let offline = true;
+    setQuizApi({ ...api, startAttempt: (body) => (offline ? Promise.resolve({ ok: false, error: { kind: 'offline' } }) : api.startAttempt(body)) });
+    render(<QuizApp {...props} />);
+    if (mode === 'practice') await click(screen.getByLabelText(/練習/));
+    await click(screen.getByTestId('quiz-start-button'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('テストを始められませんでした');
+    expect(alert.textContent).toContain('「もう一度試す」を押してください');
+    expect(alert.textContent).not.toContain('保存されています');
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+    // Failing again mounts a fresh message, so it is announced and focused again.
+    await click(screen.getByRole('button', { name: 'もう一度試す' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('alert')));
+    expect(screen.getByRole('alert')).not.toBe(alert);
+    offline = false;
+    await click(screen.getByRole('button', { name: 'もう一度試す' }));
+    await screen.findByTestId('quiz-runner');
+    expect(progress()).toBe(`問題 1 / ${count}`);
+    expect(api.requests.filter((request) => request.action === 'attempt').map((request) => (request.body as { mode: string }).mode)).toEqual([mode]);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('says when the attempt is no longer on the server, and offers to start anew', async () => {
     const api = serverApi();
     setQuizApi({ ...api, grade: () => Promise.resolve({ ok: false, error: { kind: 'expired' } }) });
