@@ -109,7 +109,7 @@ describe('QuizApp', () => {
     const feedback = await screen.findByTestId('feedback');
     expect(feedback.textContent).toMatch(/正解|不正解|部分正解/);
     expect(feedback.textContent).toContain('解説');
-    expect(screen.getByRole('link', { name: 'レッスンの該当箇所を読む' }).getAttribute('href')).toMatch(/^\/lessons\/mini\/#ja-/);
+    expect(screen.getByRole('link', { name: /^レッスンの該当箇所を読む：「.+」$/ }).getAttribute('href')).toMatch(/^\/lessons\/mini\/#ja-/);
     expect(screen.getByTestId('quiz-primary').textContent).toBe('次の問題');
     // The inputs are locked now; the focus waits on "Next".
     expect(document.activeElement).toBe(screen.getByTestId('quiz-primary'));
