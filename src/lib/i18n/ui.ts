@@ -138,7 +138,7 @@ const en: Record<UiKey, string> = {
   'module.test': 'Check yourself with the tests',
   'module.testName': 'Check yourself with the tests: lessons of “{module}”',
   'module.next': 'Go on to the next module: {module}',
-  'listen.moduleLinkName': 'Listen and learn: {module}',
+  'listen.moduleLinkName': 'Listen to module: {module}',
   'footer.note': 'LTV Dojo — a customer lifetime value course for sales teams',
   'footer.credits': 'Credits (voices and licences)',
   'nav.workbench': 'Customer workbench',
