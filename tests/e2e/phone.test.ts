@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
+import { withSlowSpeech } from './support/speech.ts';
 import { repoRoot, startServer, type RunningServer } from './support/server.ts';
 import { readLessons } from '../unit/content/helpers.ts';
 
@@ -180,13 +181,14 @@ describe.each([
   { width: 1280, height: 900 },
 ])('anchors at $width x $height', (viewport) => {
   it('a table-of-contents link lands its heading below the playing narration player', async () => {
-    const page = await browser.newPage({ viewport });
+    const context = await browser.newContext({ viewport });
+    await withSlowSpeech(context);
+    const page = await context.newPage();
     await page.goto(`${server.baseUrl}/lessons/clv-formula/`);
-    const player = page.getByTestId('lesson-player');
+    // Playing: the player sticks to the top of the screen with its real height.
+    await page.locator('.player__button--main').click();
+    const player = page.locator('.player--active');
     await player.waitFor();
-    // The player sticks to the top only while it plays; its playing class gives that layout
-    // without speech, which headless Chromium does not have.
-    await player.evaluate((element) => element.classList.add('player--active'));
     const links = page.locator('.toc a');
     for (let index = 0; index < (await links.count()); index++) {
       const href = (await links.nth(index).getAttribute('href'))!;
@@ -199,7 +201,7 @@ describe.each([
       // The last headings may not reach the top: the page ends first. They must still be visible.
       expect({ href, visible: headingTop >= playerBottom }).toEqual({ href, visible: true });
     }
-    await page.close();
+    await context.close();
   });
 
   it('a quiz review link (a lesson URL with a heading anchor) lands below the reading bar', async () => {
