@@ -28,7 +28,7 @@ beforeAll(async () => {
     headers: { 'content-type': 'application/json', origin: server.baseUrl },
     body: JSON.stringify({ lesson: 'clv-formula', locale: 'ja', mode: 'practice' }),
   });
-});
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
