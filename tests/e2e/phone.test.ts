@@ -186,7 +186,10 @@ describe.each([
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/lessons/clv-formula/`);
     // Playing: the player sticks to the top of the screen with its real height.
-    await page.locator('.player__button--main').click();
+    // Clicked once the player's island has hydrated (a click on the server HTML does nothing).
+    const play = page.locator('.player__button--main');
+    await play.locator('xpath=ancestor::astro-island[not(@ssr)]').waitFor({ state: 'attached' });
+    await play.click();
     const player = page.locator('.player--active');
     await player.waitFor();
     const links = page.locator('.toc a');
