@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import node from '@astrojs/node';
+import { satteri } from '@astrojs/markdown-satteri';
+import { keepNumbersTogether } from './src/lib/i18n/keepNumbersTogether.ts';
 
 // Lesson pages are prerendered (static HTML, fast on a train); only routes that set
 // `export const prerender = false` (the API) run on demand in the standalone Node server.
@@ -20,6 +22,8 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   security: { checkOrigin: true },
+  // Lesson prose (Markdown and MDX): a number and its unit never split across lines on a phone.
+  markdown: { processor: satteri({ hastPlugins: [/** @type {any} */ (keepNumbersTogether)] }) },
   vite: {
     // ES-module workers keep dynamic imports as real chunks: the workbench loads its .xlsx reader
     // only when someone opens a workbook.

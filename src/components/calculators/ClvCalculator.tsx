@@ -95,7 +95,15 @@ export default function ClvCalculator({ locale, instance = 'clv' }: Props) {
     />
   );
   return (
-    <CalculatorFrame id={instance} title={text.title} description={text.description} locale={locale} stale={fields.stale}>
+    <CalculatorFrame
+      id={instance}
+      title={text.title}
+      description={text.description}
+      locale={locale}
+      stale={fields.stale}
+      invalid={fields.invalidLabels(text)}
+      summary={{ label: text.result, value: formatYen(locale, clv) }}
+    >
       <div class="calculator__fields">
         {field('price', text.price, locale === 'ja' ? '円' : '¥')}
         {field('frequency', text.frequency, text.perYear)}

@@ -116,7 +116,15 @@ export default function GroupClvEstimator({ locale, instance = 'group-clv', pres
     />
   );
   return (
-    <CalculatorFrame id={instance} title={text.title} description={text.description} locale={locale} stale={fields.stale}>
+    <CalculatorFrame
+      id={instance}
+      title={text.title}
+      description={text.description}
+      locale={locale}
+      stale={fields.stale}
+      invalid={fields.invalidLabels(text)}
+      summary={{ label: text.result, value: yen(result.clv) }}
+    >
       <PresetButtons
         id={instance}
         label={text.presets}

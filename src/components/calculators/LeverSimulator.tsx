@@ -157,7 +157,15 @@ export default function LeverSimulator({ locale, instance = 'levers', preset }: 
     />
   );
   return (
-    <CalculatorFrame id={instance} title={text.title} description={text.description} locale={locale} stale={fields.stale}>
+    <CalculatorFrame
+      id={instance}
+      title={text.title}
+      description={text.description}
+      locale={locale}
+      stale={fields.stale}
+      invalid={fields.invalidLabels({ ...text, ...text.slider })}
+      summary={{ label: text.result, value: yen(result.after) }}
+    >
       <PresetButtons
         id={instance}
         label={text.presets}

@@ -154,7 +154,7 @@ function LtvCacSingle({ locale, instance = 'ltv-cac', preset }: Props) {
     />
   );
   return (
-    <CalculatorFrame id={instance} title={text.title} description={text.description} locale={locale} stale={fields.stale}>
+    <CalculatorFrame id={instance} title={text.title} description={text.description} locale={locale} stale={fields.stale} invalid={fields.invalidLabels(text)}>
       <PresetButtons
         id={instance}
         label={text.presets}

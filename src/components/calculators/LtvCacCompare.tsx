@@ -97,7 +97,22 @@ export default function LtvCacCompare({ locale, instance = 'ltv-cac', preset }: 
     />
   );
   return (
-    <CalculatorFrame id={instance} title={text.title} description={text.description} locale={locale} stale={fields.stale}>
+    <CalculatorFrame
+      id={instance}
+      title={text.title}
+      description={text.description}
+      locale={locale}
+      stale={fields.stale}
+      invalid={fields.invalidLabels({
+        clvA: `${text.groups[0]!.short}: ${text.clv}`,
+        cacA: `${text.groups[0]!.short}: ${text.cac}`,
+        marginA: `${text.groups[0]!.short}: ${text.margin}`,
+        clvB: `${text.groups[1]!.short}: ${text.clv}`,
+        cacB: `${text.groups[1]!.short}: ${text.cac}`,
+        marginB: `${text.groups[1]!.short}: ${text.margin}`,
+        budget: text.budget,
+      })}
+    >
       <PresetButtons
         id={instance}
         label={text.presets}

@@ -106,7 +106,7 @@ export function CompareTable({ locale, a, b }: Omit<Props, 'periods'>) {
         ? formatPercent(locale, value)
         : formatNumber(locale, value);
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabIndex={0} role="region" aria-label={text.compareCaption(periodName(a.period, locale), periodName(b.period, locale))}>
       <table class="data-table data-table--compare" data-testid="monitoring-compare">
         <caption>{text.compareCaption(periodName(a.period, locale), periodName(b.period, locale))}</caption>
         <thead>

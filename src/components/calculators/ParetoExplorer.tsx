@@ -167,7 +167,15 @@ export default function ParetoExplorer({ locale, instance = 'pareto', preset }: 
   const issuesId = `${instance}-issues`;
 
   return (
-    <CalculatorFrame id={instance} title={text.title} description={text.description} locale={locale} stale={stale}>
+    <CalculatorFrame
+      id={instance}
+      title={text.title}
+      description={text.description}
+      locale={locale}
+      stale={stale}
+      invalid={fields.invalidLabels(text)}
+      summary={{ label: text.result(percent(fraction), basisName), value: percent(top.share) }}
+    >
       <PresetButtons
         id={instance}
         label={text.presetsLabel}

@@ -13,6 +13,8 @@ export interface CalculatorFields<Name extends string> {
   values: Record<Name, number | undefined>;
   /** True while some field is invalid and `values` are the previous ones. */
   stale: boolean;
+  /** The labels of the invalid fields, in field order, for the message that says what to fix. */
+  invalidLabels(labels: Record<Name, string>): string[];
   /** The props that tie a NumberField to one field: id, text, error and input handler. */
   bind(name: Name): { id: string; value: string; error: FieldError | undefined; onInput(text: string): void };
 }
@@ -56,6 +58,7 @@ export function useCalculatorFields<Name extends string>(
     errors: parsed.errors,
     values: lastValid.current,
     stale: parsed.values === null,
+    invalidLabels: (labels) => names.filter((name) => parsed.errors[name]).map((name) => labels[name]),
     bind: (name) => ({
       id: `${calculatorId}-${name}`,
       value: texts[name],

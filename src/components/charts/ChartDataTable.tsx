@@ -6,25 +6,31 @@ interface Props {
   rows: readonly (readonly [string, string])[];
 }
 
-/** The visually hidden table every chart carries, so screen readers get the numbers, not a picture. */
+/**
+ * The visually hidden table every chart carries, so screen readers get the numbers, not a picture.
+ * The wrapper is what hides it: a table ignores `width: 1px` and keeps its content's width, which
+ * made the page pan sideways on a phone.
+ */
 export default function ChartDataTable({ title, headers, rows }: Props) {
   return (
-    <table class="visually-hidden">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{headers[0]}</th>
-          <th scope="col">{headers[1]}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([head, value], index) => (
-          <tr key={index}>
-            <th scope="row">{head}</th>
-            <td>{value}</td>
+    <div class="visually-hidden">
+      <table>
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{headers[0]}</th>
+            <th scope="col">{headers[1]}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(([head, value], index) => (
+            <tr key={index}>
+              <th scope="row">{head}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -16,15 +16,41 @@ const SERVER_PROGRESS = emptyProgress();
 interface Props {
   locale: Locale;
   lessons: ModuleLessonLink[];
+  /** The module's title, named in the message once every lesson is done. */
+  moduleTitle?: string;
+  /** Where the lesson tests are gathered (Today's review with its mastery map). */
+  testsHref?: string;
+  /** The next module and its first lesson; none after the last module. */
+  nextModule?: { title: string; href: string } | undefined;
 }
 
-/** A module's lessons with a progress bar and a mark on each finished lesson. */
-export default function ModuleLessons({ locale, lessons }: Props) {
+/** A module's lessons with a progress bar, a mark on each finished lesson, and the next step once all are done. */
+export default function ModuleLessons({ locale, lessons, moduleTitle, testsHref, nextModule }: Props) {
   const progress = useClientStore($progress, SERVER_PROGRESS);
   const { done, total, ratio } = completion(progress, lessons.map((lesson) => lesson.id));
   const label = t(locale, 'progress.module', { done, total });
+  const finished = total > 0 && done === total && moduleTitle !== undefined;
   return (
     <div class="module-lessons">
+      {finished && (
+        <div class="module-lessons__finished notice" data-testid="module-finished">
+          <p>
+            <strong>{t(locale, 'module.finished', { module: moduleTitle })}</strong> {t(locale, nextModule ? 'module.nextStep' : 'module.lastStep')}
+          </p>
+          <p class="module-lessons__next">
+            {testsHref && (
+              <a class="button button--quiet" href={testsHref} aria-label={t(locale, 'module.testName', { module: moduleTitle })}>
+                {t(locale, 'module.test')}
+              </a>
+            )}
+            {nextModule && (
+              <a class="button" href={nextModule.href}>
+                {t(locale, 'module.next', { module: nextModule.title })}
+              </a>
+            )}
+          </p>
+        </div>
+      )}
       <div class="meter" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
         <span style={{ width: `${ratio * 100}%` }} />
       </div>

@@ -15,7 +15,8 @@ export default function AttemptHistory({ locale, attempts }: { locale: Locale; a
       {attempts.length === 0 ? (
         <p class="muted">{qt(locale, 'history.empty')}</p>
       ) : (
-        <div class="table-scroll">
+        // Focusable, so a keyboard can scroll the table sideways on a narrow screen.
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={qt(locale, 'history.table')}>
           <table class="data-table">
             <thead>
               <tr>

@@ -15,6 +15,16 @@ export function resultStatus(result: Pick<PracticeQuestionResult, 'answered' | '
 const MARKS: Record<Status, string> = { correct: '✓', partial: '△', wrong: '✗', unanswered: '—' };
 
 /**
+ * A section as a listener hears it: Japanese sections are their heading; English ones are the
+ * heading's slug (`knowing-the-customer-well`), read back as words.
+ */
+export function sectionTitle(section: string): string {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(section)) return section;
+  const words = section.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
  * One graded question: status and points, both answers, the explanation and the way back to the
  * lesson. An unanswered question comes without its key: then only the way back to the lesson.
  */
@@ -57,7 +67,9 @@ export default function FeedbackPanel({ locale, result }: { locale: Locale; resu
         <p class="quiz-feedback__withheld">{qt(locale, 'feedback.withheld')}</p>
       )}
       <p class="quiz-feedback__section">
-        <a href={feedback.sectionHref}>{qt(locale, 'feedback.section')}</a>
+        <a href={feedback.sectionHref} aria-label={qt(locale, 'feedback.sectionName', { section: sectionTitle(feedback.section) })}>
+          {qt(locale, 'feedback.section')}
+        </a>
       </p>
     </div>
   );

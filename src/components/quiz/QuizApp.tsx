@@ -51,8 +51,12 @@ export default function QuizApp({ lesson, locale, lessonHref, reviewHref, bankSi
     url.searchParams.delete('review');
     replaceAddress(url);
   };
+  // The last start asked for, so a failed start can be tried again as it was; counted so that
+  // a second failure mounts a fresh message (announced and focused again).
+  const [lastStart, setLastStart] = useState<{ choice: StartChoice; tries: number } | null>(null);
   const start = async (choice: StartChoice) => {
     setMoved(true);
+    setLastStart((previous) => ({ choice, tries: (previous?.tries ?? 0) + 1 }));
     const started = await startQuiz({ lesson, locale, ...choice });
     if (started && reviewIds) leaveReview();
   };
@@ -101,7 +105,16 @@ export default function QuizApp({ lesson, locale, lessonHref, reviewHref, bankSi
     <div class="quiz-app" data-hydrated={sessions === SERVER_SESSIONS ? undefined : 'true'}>
       <QuizNotices locale={locale} />
       {main}
-      {startFailed && <RequestError locale={locale} error={startFailed} />}
+      {startFailed && (
+        <RequestError
+          key={lastStart?.tries}
+          locale={locale}
+          error={startFailed}
+          starting
+          focusOnMount={moved}
+          onRetry={lastStart ? () => void start(lastStart.choice) : undefined}
+        />
+      )}
       {!(session && !session.result && !reviewFirst) && <AttemptHistory locale={locale} attempts={attempts} />}
     </div>
   );

@@ -27,6 +27,11 @@ export default function ReviewApp({ locale, modules }: Props) {
   const lessons = overview.modules.flatMap((entry) => entry.lessons);
   const due = lessons.filter((lesson) => lesson.dueIds.length > 0);
   const later = lessons.filter((lesson) => lesson.laterCount > 0);
+  // Lessons whose missed questions are not due yet: on day one, the learner can still retry them now.
+  const early = later.filter((lesson) => lesson.dueIds.length === 0);
+  // Several lessons share the visible link text: the name says which lesson each one opens.
+  const linkName = (key: 'due.start' | 'due.early', n: number, title: string) =>
+    rt(locale, 'due.linkName', { action: rt(locale, key, { n }), title });
   const date = new Intl.DateTimeFormat(LANGUAGE_TAG[locale], { month: 'short', day: 'numeric', weekday: 'short' });
   const laterText = (count: number, at: string | null, only: boolean) =>
     at ? rt(locale, only ? 'due.laterOnly' : 'due.later', { n: count, date: date.format(new Date(at)) }) : '';
@@ -44,7 +49,7 @@ export default function ReviewApp({ locale, modules }: Props) {
             {due.map(({ lesson, dueIds, laterCount, nextDueAt }) => (
               <li key={lesson.id} class="review-due__item" data-lesson={lesson.id}>
                 <span class="review-due__title">{lesson.title}</span>
-                <a class="button" href={reviewAttemptHref(locale, lesson.id, dueIds)}>
+                <a class="button" href={reviewAttemptHref(locale, lesson.id, dueIds)} aria-label={linkName('due.start', dueIds.length, lesson.title)}>
                   {rt(locale, 'due.start', { n: dueIds.length })}
                 </a>
                 {laterCount > 0 && <span class="muted">{laterText(laterCount, nextDueAt, false)}</span>}
@@ -52,12 +57,27 @@ export default function ReviewApp({ locale, modules }: Props) {
             ))}
           </ul>
         )}
-        {due.length === 0 &&
-          later.map(({ lesson, laterCount, nextDueAt }) => (
-            <p class="muted" key={lesson.id}>
-              <strong>{lesson.title}</strong> {laterText(laterCount, nextDueAt, true)}
-            </p>
-          ))}
+        {early.length > 0 && (
+          <>
+            {due.length > 0 && <h3 class="review-due__subheading">{rt(locale, 'due.earlyHeading')}</h3>}
+            <ul class="review-due__list" data-testid="review-early">
+              {early.map(({ lesson, laterIds, nextDueAt }) => (
+                <li key={lesson.id} class="review-due__item" data-lesson={lesson.id}>
+                  <span class="review-due__title">{lesson.title}</span>
+                  <a
+                    class="button button--quiet"
+                    href={reviewAttemptHref(locale, lesson.id, laterIds)}
+                    aria-label={linkName('due.early', laterIds.length, lesson.title)}
+                  >
+                    {rt(locale, 'due.early', { n: laterIds.length })}
+                  </a>
+                  <span class="muted">{laterText(laterIds.length, nextDueAt, true)}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {later.length > 0 && <p class="review-due__schedule">{rt(locale, 'due.schedule')}</p>}
       </section>
       <MasteryMap locale={locale} overview={overview} />
     </div>

@@ -10,6 +10,11 @@ const ja = {
   'due.start': '{n}問を復習する',
   'due.later': 'ほかに{n}問が、{date}ごろから戻ってきます。',
   'due.laterOnly': '次の復習：{n}問が{date}ごろから戻ってきます。',
+  'due.early': '今すぐ復習（{n}問）',
+  'due.earlyHeading': '前倒しで解き直す',
+  'due.schedule':
+    '間違えた問題は、1日後・2日後・4日後・8日後・16日後と、間隔をあけて戻ってきます。間をおいて思い出すほうが記憶に残りますが、今すぐ解き直すこともできます。今すぐ正解しても次の復習日は変わりません。もう一度間違えた問題は、翌日にまた戻ってきます。',
+  'due.linkName': '{action}：「{title}」',
   'mastery.heading': '理解度マップ',
   'mastery.lead': '各レッスンの考え方（コンセプト）ごとに、直近の回答から理解度を示します。',
   'mastery.legend': '記号の意味',
@@ -31,6 +36,11 @@ const en: Record<ReviewTextKey, string> = {
   'due.start': 'Review {n} question(s)',
   'due.later': '{n} more come back from about {date}.',
   'due.laterOnly': 'Next review: {n} question(s) come back from about {date}.',
+  'due.early': 'Review now ({n})',
+  'due.earlyHeading': 'Retry ahead of schedule',
+  'due.schedule':
+    'Questions you miss come back after 1, 2, 4, 8 and 16 days. Recalling them after a gap is what makes them stick, but you can retry them right now too: a right answer now does not change the next review date, and a question you miss again comes back tomorrow.',
+  'due.linkName': '{action}: {title}',
   'mastery.heading': 'Mastery map',
   'mastery.lead': 'For each idea (concept) of each lesson, how well your recent answers show you know it.',
   'mastery.legend': 'Key',

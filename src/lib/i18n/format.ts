@@ -31,3 +31,10 @@ export function formatYenCompact(locale: Locale, value: number): string {
   const sign = value < 0 ? '-' : '';
   return locale === 'ja' ? `${sign}${text}円` : `${sign}¥${text}`;
 }
+
+/** Field names quoted and listed the way each language does: 「継続年数」、「粗利率」 / “Years” and “Margin”. */
+export function formatQuotedList(locale: Locale, items: readonly string[]): string {
+  const quoted = items.map((item) => (locale === 'ja' ? `「${item}」` : `“${item}”`));
+  if (locale === 'ja') return quoted.join('と');
+  return new Intl.ListFormat(LANGUAGE_TAG[locale], { type: 'conjunction' }).format(quoted);
+}

@@ -44,6 +44,25 @@ describe('ClvCalculator', () => {
     expect(before).toBe(formatYen('en', 120_000));
   });
 
+  it.each([
+    { locale: 'ja' as const, field: '継続年数', named: '「継続年数」の入力を直すと' },
+    { locale: 'en' as const, field: 'Years as a customer', named: 'Fix “Years as a customer” to update the result' },
+  ])('($locale) greys the old result out and names the field to fix, until it is fixed', ({ locale, field, named }) => {
+    const { container } = render(<ClvCalculator locale={locale} />);
+    const calculator = container.querySelector('.calculator')!;
+    const status = screen.getByTestId('clv-stale');
+    type(field, 'abc');
+    expect(calculator.classList.contains('calculator--stale')).toBe(true);
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toContain(named);
+    // The phone's result bar says nothing rather than an old number.
+    expect(container.querySelector('.calculator__dock-value')!.textContent).toBe('—');
+    type(field, '6');
+    expect(calculator.classList.contains('calculator--stale')).toBe(false);
+    expect(status.textContent).toBe('');
+    expect(container.querySelector('.calculator__dock-value')!.textContent).toBe(result());
+  });
+
   it('describes its chart for screen readers', () => {
     render(<ClvCalculator locale="en" />);
     expect(screen.getByRole('img', { name: 'Cumulative CLV by year' })).toBeTruthy();

@@ -109,7 +109,7 @@ describe('QuizApp', () => {
     const feedback = await screen.findByTestId('feedback');
     expect(feedback.textContent).toMatch(/正解|不正解|部分正解/);
     expect(feedback.textContent).toContain('解説');
-    expect(screen.getByRole('link', { name: 'レッスンの該当箇所を読む' }).getAttribute('href')).toMatch(/^\/lessons\/mini\/#ja-/);
+    expect(screen.getByRole('link', { name: /^レッスンの該当箇所を読む：「.+」$/ }).getAttribute('href')).toMatch(/^\/lessons\/mini\/#ja-/);
     expect(screen.getByTestId('quiz-primary').textContent).toBe('次の問題');
     // The inputs are locked now; the focus waits on "Next".
     expect(document.activeElement).toBe(screen.getByTestId('quiz-primary'));
@@ -167,6 +167,10 @@ describe('QuizApp', () => {
     const rows = screen.getByTestId('quiz-history').querySelectorAll('tbody tr');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.textContent).toContain('✓ 合格');
+    // A table that may scroll sideways is a named region a keyboard can reach (axe: scrollable-region-focusable).
+    const scroller = screen.getByRole('region', { name: 'これまでの記録の表' });
+    expect(scroller.classList.contains('table-scroll')).toBe(true);
+    expect(scroller.tabIndex).toBe(0);
   });
 
   it("starts the review it was opened for (Today's review link) and clears the link", async () => {
@@ -194,6 +198,33 @@ describe('QuizApp', () => {
     offline = false;
     await click(screen.getByRole('button', { name: 'もう一度送る' }));
     await screen.findByTestId('quiz-results');
+  });
+
+  it.each([
+    { mode: 'test' as const, count: 5 },
+    { mode: 'practice' as const, count: 5 },
+  ])('starting a $mode without a connection: says so where the focus goes, claims no saved answers, and retries the same start', async ({ mode, count }) => {
+    const api = serverApi();
+    let offline = true;
+    setQuizApi({ ...api, startAttempt: (body) => (offline ? Promise.resolve({ ok: false, error: { kind: 'offline' } }) : api.startAttempt(body)) });
+    render(<QuizApp {...props} />);
+    if (mode === 'practice') await click(screen.getByLabelText(/練習/));
+    await click(screen.getByTestId('quiz-start-button'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('テストを始められませんでした');
+    expect(alert.textContent).toContain('「もう一度試す」を押してください');
+    expect(alert.textContent).not.toContain('保存されています');
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+    // Failing again mounts a fresh message, so it is announced and focused again.
+    await click(screen.getByRole('button', { name: 'もう一度試す' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('alert')));
+    expect(screen.getByRole('alert')).not.toBe(alert);
+    offline = false;
+    await click(screen.getByRole('button', { name: 'もう一度試す' }));
+    await screen.findByTestId('quiz-runner');
+    expect(progress()).toBe(`問題 1 / ${count}`);
+    expect(api.requests.filter((request) => request.action === 'attempt').map((request) => (request.body as { mode: string }).mode)).toEqual([mode]);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('says when the attempt is no longer on the server, and offers to start anew', async () => {

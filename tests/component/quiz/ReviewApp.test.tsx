@@ -69,7 +69,8 @@ describe('ReviewApp', () => {
     render(<ReviewApp locale="ja" modules={modules} />);
     await tick();
     expect(screen.getByText('今日の復習は1問です。')).toBeTruthy();
-    expect(screen.getByRole('link', { name: '1問を復習する' }).getAttribute('href')).toBe('/lessons/mini/quiz/?review=s1');
+    // The visible text repeats across lessons; the link's name also says which lesson it opens.
+    expect(screen.getByRole('link', { name: '1問を復習する：「ミニ」' }).getAttribute('href')).toBe('/lessons/mini/quiz/?review=s1');
     expect(screen.getByRole('list', { name: '「ミニ」の理解度' }).querySelectorAll('li')).toHaveLength(2);
     const single = document.querySelector('[data-concept="c-single"]')!;
     expect(single.getAttribute('data-level')).toBe('learning');
@@ -118,5 +119,35 @@ describe('speakTexts', () => {
     expect(engine.cancel).toHaveBeenCalled();
     expect(done).toHaveBeenCalledTimes(1);
     expect(said).toEqual(['en-US:one']);
+  });
+
+  it('on the day of the test: nothing is due yet, but the missed questions can be retried now, with the schedule explained', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-21T09:00:00.000Z'));
+    $quizHistory.set({
+      version: 1,
+      attempts: [
+        {
+          lesson: 'mini',
+          mode: 'test',
+          seed: 1,
+          completedAt: '2026-11-21T08:00:00.000Z',
+          total: 0,
+          max: 2,
+          passed: false,
+          answers: [
+            { questionId: 's1', concept: 'c-single', points: 0, maxPoints: 1 },
+            { questionId: 'm1', concept: 'c-multiple', points: 0, maxPoints: 1 },
+          ],
+        },
+      ],
+    });
+    render(<ReviewApp locale="ja" modules={modules} />);
+    await tick();
+    expect(screen.getByText('今日復習する問題はありません。')).toBeTruthy();
+    const now = screen.getByRole('link', { name: '今すぐ復習（2問）：「ミニ」' });
+    expect(now.textContent).toBe('今すぐ復習（2問）');
+    expect(now.getAttribute('href')).toBe('/lessons/mini/quiz/?review=s1,m1');
+    expect(screen.getByText(/1日後・2日後・4日後・8日後・16日後/).textContent).toContain('今すぐ正解しても次の復習日は変わりません');
   });
 });

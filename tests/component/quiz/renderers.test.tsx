@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import QuestionCard from '../../../src/components/quiz/QuestionCard.tsx';
-import FeedbackPanel from '../../../src/components/quiz/FeedbackPanel.tsx';
+import FeedbackPanel, { sectionTitle } from '../../../src/components/quiz/FeedbackPanel.tsx';
 import type { DraftResponse } from '../../../src/lib/quiz/client/answers.ts';
 import type { LearnerQuestion } from '../../../src/lib/quiz/view.ts';
 import type { PracticeQuestionResult as QuestionResult } from '../../../src/lib/quiz/reveal.ts';
@@ -155,7 +155,16 @@ describe('FeedbackPanel', () => {
     expect(screen.getByText('B. y')).toBeTruthy();
     expect(screen.getByText('Because.')).toBeTruthy();
     expect(screen.getByText('B. Tempting because...')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Read this part of the lesson' }).getAttribute('href')).toBe('/lessons/mini/#sec');
+    // The visible text is the same on every question; the name says which section it opens.
+    expect(screen.getByRole('link', { name: 'Read this part of the lesson: Sec' }).getAttribute('href')).toBe('/lessons/mini/#sec');
+  });
+
+  it.each([
+    ['knowing-the-customer-well-enough-to-get-ahead', 'Knowing the customer well enough to get ahead'],
+    ['お客様への理解が深まり先回りできる', 'お客様への理解が深まり先回りできる'],
+    ['CLV (customer lifetime value)', 'CLV (customer lifetime value)'],
+  ])('names section %s as "%s"', (section, title) => {
+    expect(sectionTitle(section)).toBe(title);
   });
 
   it('an unanswered question without its key: says why, and still links to the lesson', () => {
@@ -164,6 +173,6 @@ describe('FeedbackPanel', () => {
     expect(screen.getByText(/shown only for questions you answered/)).toBeTruthy();
     expect(screen.queryByText('Right answer')).toBeNull();
     expect(screen.queryByText('Explanation')).toBeNull();
-    expect(screen.getByRole('link', { name: 'Read this part of the lesson' }).getAttribute('href')).toBe('/lessons/mini/#sec');
+    expect(screen.getByRole('link', { name: 'Read this part of the lesson: Sec' }).getAttribute('href')).toBe('/lessons/mini/#sec');
   });
 });

@@ -37,6 +37,8 @@ export interface LessonReview {
   dueIds: string[];
   /** Questions in the queue but not due yet. */
   laterCount: number;
+  /** Those questions, soonest due first: a learner may retry them early ("review now"). */
+  laterIds: string[];
   /** When the next not-yet-due question comes back (ISO), or null. */
   nextDueAt: string | null;
   mastery: (ConceptMastery & { label: string })[];
@@ -63,7 +65,14 @@ export function reviewOverview(history: readonly AttemptRecord[], modules: reado
       const mastery = conceptMastery(history, { lesson: lesson.id, concepts: lesson.concepts.map((concept) => concept.tag) })
         .filter((entry) => labels.has(entry.concept))
         .map((entry) => ({ ...entry, label: labels.get(entry.concept) as string }));
-      return { lesson, dueIds: due.map((card) => card.questionId), laterCount: later.length, nextDueAt: later[0]?.dueAt ?? null, mastery };
+      return {
+        lesson,
+        dueIds: due.map((card) => card.questionId),
+        laterCount: later.length,
+        laterIds: later.map((card) => card.questionId),
+        nextDueAt: later[0]?.dueAt ?? null,
+        mastery,
+      };
     }),
   }));
   return { dueTotal, modules: overview };
