@@ -10,13 +10,13 @@ export function fakeMedia(durations: Record<string, number> = {}) {
   const element = {
     src: '',
     currentTime: 0,
-    get duration() {
+    get duration(): number {
       return durations[element.src] ?? NaN;
     },
     playbackRate: 1,
     preservesPitch: false as boolean | undefined,
-    paused: true,
-    ended: false,
+    paused: true as boolean,
+    ended: false as boolean,
     plays: 0,
     play() {
       element.plays++;
