@@ -67,6 +67,8 @@ const IDLE: PlayerView = {
 };
 
 const channels = new Set<PlayerChannel>();
+/** The channel the learner played last: the one the system's media controls act on. */
+export const $lastPlayed = atom<PlayerChannel | undefined>(undefined);
 /** The channel whose sentence the shared speech engine is saying, or said last. */
 let speaker: PlayerChannel | undefined;
 
@@ -189,6 +191,7 @@ export function createPlayerChannel() {
 
   const play = withPlaylist((current) => {
     for (const other of channels) if (other !== channel) other.pause();
+    $lastPlayed.set(channel);
     stopAtSentenceEnd = false;
     current.play();
   });
@@ -246,6 +249,7 @@ export function createPlayerChannel() {
       loaded.engine.speak({ text, lang: LANGUAGE_TAG[loaded.locale], rate, ...voice }, { onStart() {}, onEnd() {}, onError() {} });
     },
     lessons: () => loaded?.lessons ?? [],
+    locale: () => loaded?.locale,
   };
   channels.add(channel);
   return channel;
