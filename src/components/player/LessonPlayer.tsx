@@ -27,6 +27,8 @@ interface Props {
   album: string;
   artist: string;
   segments: PackedSegment[];
+  /** The build found the lesson's recorded narration: the page plays it rather than a speech voice. */
+  recorded?: boolean;
   /** The same lesson in the other language, offered when no voice reads this one. */
   otherLanguageHref: string;
   /** The player's words in the page's language (PLAYER_TEXT[locale]). */
@@ -38,7 +40,7 @@ interface Props {
  * bar with elapsed and remaining time, speed and voice, the sentence highlighted in the text.
  * The server renders it idle; the browser loads the lesson with the learner's settings.
  */
-export default function LessonPlayer({ locale, lessonId, title, album, artist, segments: packed, otherLanguageHref, text }: Props) {
+export default function LessonPlayer({ locale, lessonId, title, album, artist, segments: packed, recorded = false, otherLanguageHref, text }: Props) {
   const segments = useMemo(() => unpackSegments(packed), [packed]);
   const serverView = useMemo<PlayerView>(() => serverState(segments), [segments]);
   const own = useClientStore($player, serverView);
@@ -65,17 +67,19 @@ export default function LessonPlayer({ locale, lessonId, title, album, artist, s
     const engine = sharedSpeechEngine();
     const stopWatching = watchVoices(engine);
     lessonPlayer.load({ engine, locale, lessons: [{ id: lessonId, title, segments }], media: sharedMedia() });
-    const lookup = { known: false, found: Promise.resolve() };
-    lookup.found = findRecording(locale, lessonId, segments).then((audio) => {
-      lookup.known = true;
-      if (audio) lessonPlayer.attachAudio(lessonId, audio);
-    });
-    recording.current = lookup;
+    if (recorded) {
+      const lookup = { known: false, found: Promise.resolve() };
+      lookup.found = findRecording(locale, lessonId, segments).then((audio) => {
+        lookup.known = true;
+        if (audio) lessonPlayer.attachAudio(lessonId, audio);
+      });
+      recording.current = lookup;
+    }
     return () => {
       stopWatching();
       lessonPlayer.unload();
     };
-  }, [locale, lessonId, segments]);
+  }, [locale, lessonId, segments, recorded]);
 
   const lang = LANGUAGE_TAG[locale];
   const voices = voicesFor(speech.voices, lang);

@@ -49,9 +49,10 @@ afterEach(() => {
   $settings.set(defaultSettings());
 });
 
-const renderPlayer = () =>
+const renderPlayer = (recorded = true) =>
   render(
     <LessonPlayer
+      recorded={recorded}
       locale="ja"
       lessonId="what-is-ltv"
       title="LTVとは何か"
@@ -118,11 +119,20 @@ describe('LessonPlayer with a recording', () => {
     expect($progress.get().lessons['what-is-ltv']?.listened).toBe(true);
   });
 
+  it('asks for no manifest when the build found no recording', async () => {
+    renderPlayer(false);
+    const before = fake.spoken.length;
+    fireEvent.click(await screen.findByRole('button', { name: '再生' }));
+    await waitFor(() => expect(fake.spoken).toHaveLength(before + 1));
+    expect(vi.mocked(fetch).mock.calls.map(([url]) => String(url))).not.toContain('/audio/ja/what-is-ltv.json');
+  });
+
   it('ignores a manifest made from another version of the lesson', async () => {
     served = { ...manifest, scriptHash: 'older' };
     renderPlayer();
+    const before = fake.spoken.length;
     fireEvent.click(await screen.findByRole('button', { name: '再生' }));
-    await waitFor(() => expect(fake.spoken).toHaveLength(1));
+    await waitFor(() => expect(fake.spoken).toHaveLength(before + 1));
     expect($player.get().recording).toBeUndefined();
   });
 });

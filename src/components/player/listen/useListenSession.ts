@@ -36,14 +36,19 @@ export function useListenSession() {
     const adopt = (found: ListenData, item?: number, index?: number) => {
       current = found;
       setData(found);
-      const lessons = found.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title, segments: unpackSegments(lesson.segments) }));
+      const lessons = found.lessons.map((lesson) => ({
+        id: lesson.id,
+        title: lesson.title,
+        segments: unpackSegments(lesson.segments),
+        recorded: lesson.recorded === true,
+      }));
       listenPlayer.load({ engine, locale: found.locale, lessons, startItem: item ?? firstUnheard(found), media: sharedMedia() });
       if (index !== undefined) listenPlayer.goToLesson(item ?? 0, index);
       // Every lesson's recording, found while the learner looks at the page: each lesson file
       // then starts from the one before's `ended`, without the network or a timer in between.
       recordings = Promise.all(
         lessons.map((lesson) =>
-          findRecording(found.locale, lesson.id, lesson.segments).then((audio) => {
+          (lesson.recorded ? findRecording(found.locale, lesson.id, lesson.segments) : Promise.resolve(undefined)).then((audio) => {
             if (audio && current === found) listenPlayer.attachAudio(lesson.id, audio);
           }),
         ),
