@@ -183,7 +183,7 @@ export default function LessonPlayer({ locale, lessonId, title, album, artist, s
         {view.status === 'playing' && <span class="visually-hidden">{text.playing}</span>}
         {view.status === 'paused' && <span class="visually-hidden">{text.paused}</span>}
         {view.status === 'ended' && text.ended}
-        {speech.support === 'checking' && view.status === 'playing' && text.checking}
+        {speech.support === 'checking' && view.status === 'playing' && !view.recording?.playing && text.checking}
         {view.status === 'error' && (
           <>
             {text.error} {text.errors[view.error ?? ''] ?? ''}{' '}
