@@ -132,6 +132,18 @@ describe('file player', () => {
     expect(player.getState()).toMatchObject({ status: 'error', error: 'audio-unavailable' });
   });
 
+  it('loads its file where it will start while the element is free, and leaves an owned element alone', () => {
+    const { fake } = setup({ startIndex: 3 });
+    expect(fake.element).toMatchObject({ src: MANIFEST.src, currentTime: 6, paused: true });
+    const busy = fakeMedia();
+    const media = sharedMediaOf(busy.element);
+    const other = createFilePlayer({ media, manifest: manifestOf('other', [4]), segments: SEGMENTS.slice(0, 1) });
+    other.play();
+    busy.at(2);
+    createFilePlayer({ media, manifest: MANIFEST, segments: SEGMENTS, startIndex: 3 });
+    expect(busy.element).toMatchObject({ src: '/audio/ja/other.abc.mp3', currentTime: 2, paused: false });
+  });
+
   it('shares the element: a player that does not own it ignores its events and never stops it', () => {
     const fake = fakeMedia();
     const media = sharedMediaOf(fake.element);

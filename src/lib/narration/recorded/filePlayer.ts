@@ -104,6 +104,12 @@ export function createFilePlayer(options: FilePlayerOptions): FilePlayer {
   };
   const events = Object.keys(on) as MediaEventName[];
   for (const name of events) element.addEventListener(name, on[name]);
+  // While nothing else is in the element, load this file's start now: Play then only starts it.
+  if (media.owner === undefined && media.source !== manifest.src) {
+    element.src = manifest.src;
+    media.source = manifest.src;
+    element.currentTime = state.seconds ?? 0;
+  }
 
   function fail(message: string): void {
     update({ status: 'error', error: message });
