@@ -170,7 +170,7 @@ describe.skipIf(missingAudio)(`recorded narration (needs: ${HOW_TO_RENDER})`, ()
     // Its Pause pauses the one playback (the dock agrees), and Play resumes it.
     await page.getByTestId('player-toggle').click();
     await expect.poll(async () => (await audioState(page)).paused).toBe(true);
-    expect(await page.getByTestId('listen-toggle').getAttribute('aria-label')).toBe('再生');
+    await expect.poll(() => page.getByTestId('listen-toggle').getAttribute('aria-label')).toBe('再生');
     await page.getByTestId('player-toggle').click();
     await expect.poll(async () => (await audioState(page)).paused).toBe(false);
 
