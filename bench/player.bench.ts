@@ -168,13 +168,22 @@ async function firstAudio(runs: number): Promise<Measurement[]> {
   const server = await startServer();
   const browser = await launchBrowser();
   const times: number[] = [];
+  /** To the first `timeupdate` past 0 s: includes the audio output starting (slow headless, without a sound device). */
+  const clock: number[] = [];
   try {
     // One context for every run: its HTTP cache is the warm cache of a returning learner.
     const context = await browser.newContext();
     await context.addInitScript(() => {
-      const state = window as unknown as { playingAt?: number; clickedAt?: number };
+      const state = window as unknown as { playingAt?: number; movedAt?: number; clickedAt?: number };
       // Media events do not bubble, but a capturing listener on the document sees them.
       document.addEventListener('playing', () => (state.playingAt ??= performance.now()), { capture: true });
+      document.addEventListener(
+        'timeupdate',
+        (event) => {
+          if (state.playingAt !== undefined && (event.target as HTMLMediaElement).currentTime > 0) state.movedAt ??= performance.now();
+        },
+        { capture: true },
+      );
       addEventListener('click', () => (state.clickedAt ??= performance.now()), { capture: true });
     });
     const page = await context.newPage();
@@ -184,13 +193,16 @@ async function firstAudio(runs: number): Promise<Measurement[]> {
       await page.goto(`${server.baseUrl}/lessons/${lesson}/`);
       await page.locator('astro-island:not([ssr]) [data-testid="lesson-player"][data-source="recording"]').waitFor();
       await page.getByTestId('player-toggle').click();
-      await page.waitForFunction(() => (window as unknown as { playingAt?: number }).playingAt !== undefined);
-      const ms = await page.evaluate(() => {
-        const state = window as unknown as { playingAt: number; clickedAt: number };
-        return state.playingAt - state.clickedAt;
+      await page.waitForFunction(() => (window as unknown as { movedAt?: number }).movedAt !== undefined);
+      const [ms, moved] = await page.evaluate(() => {
+        const state = window as unknown as { playingAt: number; movedAt: number; clickedAt: number };
+        return [state.playingAt - state.clickedAt, state.movedAt - state.clickedAt];
       });
       await page.getByTestId('player-toggle').click();
-      if (i >= 0) times.push(ms); // run -1 fills the cache
+      if (i >= 0) {
+        times.push(ms); // run -1 fills the cache
+        clock.push(moved!);
+      }
     }
     await context.close();
   } finally {
@@ -204,7 +216,7 @@ async function firstAudio(runs: number): Promise<Measurement[]> {
       medianMs: median(times),
       minMs: Math.min(...times),
       maxMs: Math.max(...times),
-      extra: { target: '< 150 ms' },
+      extra: { target: '< 150 ms', 'clock moving (median)': `${median(clock).toFixed(0)} ms` },
     },
   ];
 }

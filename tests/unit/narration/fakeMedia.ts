@@ -7,8 +7,16 @@ export function fakeMedia(durations: Record<string, number> = {}) {
   const fire = (name: MediaEventName) => {
     for (const listener of [...(listeners.get(name) ?? [])]) listener();
   };
+  let source = '';
   const element = {
-    src: '',
+    // Like a browser: a new source starts at 0.
+    get src(): string {
+      return source;
+    },
+    set src(value: string) {
+      source = value;
+      element.currentTime = 0;
+    },
     currentTime: 0,
     get duration(): number {
       return durations[element.src] ?? NaN;

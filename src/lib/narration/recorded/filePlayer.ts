@@ -68,8 +68,13 @@ export function createFilePlayer(options: FilePlayerOptions): FilePlayer {
       element.src = manifest.src;
       media.source = manifest.src;
     }
-    if (fresh) element.currentTime = state.seconds ?? 0;
+    if (fresh) seekElement(state.seconds ?? 0);
     applyRate();
+  }
+
+  /** Seeks only when it moves: a seek to where the element already is restarts its loading. */
+  function seekElement(seconds: number): void {
+    if (Math.abs(element.currentTime - seconds) > 0.01) element.currentTime = seconds;
   }
 
   function applyRate(): void {
@@ -108,7 +113,7 @@ export function createFilePlayer(options: FilePlayerOptions): FilePlayer {
   if (media.owner === undefined && media.source !== manifest.src) {
     element.src = manifest.src;
     media.source = manifest.src;
-    element.currentTime = state.seconds ?? 0;
+    seekElement(state.seconds ?? 0);
   }
 
   function fail(message: string): void {
