@@ -77,6 +77,9 @@ describe('player layout on a phone (issue 13)', () => {
     await page.goto(`${server.baseUrl}/lessons/what-is-ltv/`);
     const toggle = page.locator('astro-island:not([ssr]) [data-testid="player-toggle"]');
     await expect.poll(() => toggle.innerText()).toContain('続きから');
+    // Measured once the label and fonts have settled (a loaded machine may lay out late).
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(300);
     const box = await toggle.evaluate((button) => {
       const rect = (element: Element) => element.getBoundingClientRect();
       const label = button.querySelector('.player__label')!;
