@@ -5,7 +5,10 @@ import type { PlayerStatus } from '../lib/narration/player.ts';
 import type { PlaybackProgress } from '../lib/narration/progress.ts';
 import { RATE_MAX, RATE_MIN, RATE_STEP } from '../lib/narration/rate.ts';
 import type { NarrationSegment } from '../lib/narration/types.ts';
+import type { AudioManifest } from '../lib/narration/audio/manifest.ts';
 import { createPlaylist, type Playlist } from '../lib/narration/browser/playlist.ts';
+import type { SharedMedia } from '../lib/narration/recorded/media.ts';
+import { playsRecording, RECORDED_VOICE_ID } from '../lib/narration/recorded/recording.ts';
 import { positionKey } from '../lib/narration/browser/settings.ts';
 import { createSleepTimer, type SleepChoice, type SleepTimerState } from '../lib/narration/browser/sleepTimer.ts';
 import type { SpeechSupport, VoiceEngine } from '../lib/narration/browser/voiceEngine.ts';
@@ -17,6 +20,8 @@ export interface ChannelLesson {
   id: string;
   title: string;
   segments: readonly NarrationSegment[];
+  /** Its recorded narration, when it has one that matches `segments`. */
+  audio?: AudioManifest;
 }
 
 /** What the player UI shows; `loaded` is false until a lesson is loaded in the browser. */
@@ -36,6 +41,8 @@ export interface PlayerView {
   /** Start of the word being said in the segment's text, where the engine reports words. */
   wordAt?: number;
   sleep: SleepTimerState;
+  /** The current lesson's recording: its voice's name, whether it is what plays, and where. */
+  recording?: { label: string; playing: boolean; seconds: number; duration: number };
 }
 
 export interface LoadOptions {
@@ -43,6 +50,8 @@ export interface LoadOptions {
   locale: Locale;
   lessons: readonly ChannelLesson[];
   startItem?: number;
+  /** The page's one audio element, for lessons with a recording. */
+  media?: SharedMedia;
 }
 
 const IDLE: PlayerView = {
@@ -58,6 +67,10 @@ const IDLE: PlayerView = {
 };
 
 const channels = new Set<PlayerChannel>();
+/** The channel the learner played last: the one the system's media controls act on. */
+export const $lastPlayed = atom<PlayerChannel | undefined>(undefined);
+/** The channel whose sentence the shared speech engine is saying, or said last. */
+let speaker: PlayerChannel | undefined;
 
 /**
  * One player on the page wrapping the pure playlist: it loads lessons with the learner's
@@ -80,6 +93,7 @@ export function createPlayerChannel() {
   function load(options: LoadOptions): void {
     unload();
     loaded = options;
+    if (speaker === channel) speaker = undefined;
     const { engine, locale, lessons } = options;
     const startItem = options.startItem ?? 0;
     const settings = $settings.get();
@@ -87,8 +101,13 @@ export function createPlayerChannel() {
     // Word boundaries reach the UI through this wrapper; the pure player has no use for them.
     const tracked: SpeechEngine = {
       getVoices: () => engine.getVoices(),
-      cancel: () => engine.cancel(),
+      // The engine is shared: a channel that is not speaking (a lesson page being left while
+      // listen mode talks) must not silence the one that is.
+      cancel: () => {
+        if (speaker === undefined || speaker === channel) engine.cancel();
+      },
       speak(utterance, callbacks) {
+        speaker = channel;
         const token = ++utterances;
         if ($state.get().wordAt !== undefined) $state.set({ ...$state.get(), wordAt: undefined });
         return engine.speak(utterance, {
@@ -113,6 +132,7 @@ export function createPlayerChannel() {
         clearNarrationPosition(positionKey(locale, lesson.id));
       },
       continueAfter: () => sleep.continueAfterLesson(),
+      ...(options.media ? { media: options.media } : {}),
     });
     let last = playlist.getState();
     unsubscribe = playlist.subscribe((state) => {
@@ -142,8 +162,13 @@ export function createPlayerChannel() {
 
   function publish(): void {
     if (!playlist) return $state.set({ ...IDLE, sleep: sleep.getState() });
-    const { status, item, index, rate, voiceId, error, advancing } = playlist.getState();
+    const { status, item, index, rate, voiceId, error, advancing, seconds } = playlist.getState();
+    const audio = playlist.items[item]?.audio;
     const view: PlayerView = { loaded: true, status, item, index, rate, voiceId, advancing, progress: playlist.progress(), sleep: sleep.getState() };
+    if (audio) {
+      const playing = loaded?.media !== undefined && playsRecording(audio, voiceId);
+      view.recording = { label: audio.voice.label, playing, seconds: playing ? (seconds ?? 0) : 0, duration: audio.duration };
+    }
     const wordAt = $state.get().wordAt;
     $state.set({ ...view, ...(error === undefined ? {} : { error }), ...(wordAt === undefined || status !== 'playing' ? {} : { wordAt }) });
   }
@@ -166,6 +191,7 @@ export function createPlayerChannel() {
 
   const play = withPlaylist((current) => {
     for (const other of channels) if (other !== channel) other.pause();
+    $lastPlayed.set(channel);
     stopAtSentenceEnd = false;
     current.play();
   });
@@ -185,6 +211,20 @@ export function createPlayerChannel() {
     nextSection: withPlaylist((current) => current.nextSection()),
     previousSection: withPlaylist((current) => current.previousSection()),
     seekToIndex: withPlaylist((current, index: number) => current.seekToIndex(index)),
+    /** Seconds into the lesson at normal speed (the system's seek bar). */
+    seekToTime: withPlaylist((current, seconds: number) => current.seekToTime(seconds)),
+    /** Moves by `delta` seconds of the lesson (the system's skip buttons). */
+    seekBy: withPlaylist((current, delta: number) => {
+      const { recording, progress } = $state.get();
+      const at = recording?.playing ? recording.seconds : (progress.elapsedMs * current.getState().rate) / 1000;
+      current.seekToTime(Math.max(0, at + delta));
+    }),
+    /** Gives lesson `lessonId` the recording found for it. */
+    attachAudio: withPlaylist((current, lessonId: string, audio: AudioManifest | undefined) => {
+      const item = current.items.findIndex((lesson) => lesson.id === lessonId);
+      if (item !== -1) current.setAudio(item, audio);
+      publish();
+    }),
     /** A click on a paragraph: play from its first sentence. */
     playFromBlock: withPlaylist((current, blockId: string) => {
       if (current.seekToBlock(blockId)) play();
@@ -200,6 +240,8 @@ export function createPlayerChannel() {
     /** Says `text` with a voice so the learner can hear it before choosing it; pauses playback. */
     preview(text: string, voiceId: string | undefined): void {
       if (!loaded) return;
+      // The recording is heard by playing it.
+      if (voiceId === RECORDED_VOICE_ID) return play();
       for (const each of channels) each.pause();
       loaded.engine.cancel();
       const { rate } = $state.get();
@@ -207,6 +249,7 @@ export function createPlayerChannel() {
       loaded.engine.speak({ text, lang: LANGUAGE_TAG[loaded.locale], rate, ...voice }, { onStart() {}, onEnd() {}, onError() {} });
     },
     lessons: () => loaded?.lessons ?? [],
+    locale: () => loaded?.locale,
   };
   channels.add(channel);
   return channel;

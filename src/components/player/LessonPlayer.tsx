@@ -1,10 +1,14 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import '../../styles/player.css';
 import { LANGUAGE_TAG, type Locale } from '../../lib/i18n/locales.ts';
 import { unpackSegments, type PackedSegment } from '../../lib/narration/browser/packedSegments.ts';
 import { voicesFor } from '../../lib/narration/browser/voiceEngine.ts';
-import { $player, $voices, lessonPlayer, watchVoices, type PlayerView } from '../../stores/player.ts';
+import type { SpeechVoice } from '../../lib/narration/engine.ts';
+import { RECORDED_VOICE_ID } from '../../lib/narration/recorded/recording.ts';
+import { $listen, $player, $voices, lessonPlayer, listenPlayer, watchVoices, type PlayerView } from '../../stores/player.ts';
+import { findRecording } from './dom/recordings.ts';
+import { sharedMedia } from './dom/sharedMedia.ts';
 import { useClientStore } from '../hooks/useClientStore.ts';
 import { sharedSpeechEngine } from './engines/index.ts';
 import { Icon } from './icons.tsx';
@@ -23,6 +27,8 @@ interface Props {
   album: string;
   artist: string;
   segments: PackedSegment[];
+  /** The build found the lesson's recorded narration: the page plays it rather than a speech voice. */
+  recorded?: boolean;
   /** The same lesson in the other language, offered when no voice reads this one. */
   otherLanguageHref: string;
   /** The player's words in the page's language (PLAYER_TEXT[locale]). */
@@ -34,10 +40,16 @@ interface Props {
  * bar with elapsed and remaining time, speed and voice, the sentence highlighted in the text.
  * The server renders it idle; the browser loads the lesson with the learner's settings.
  */
-export default function LessonPlayer({ locale, lessonId, title, album, artist, segments: packed, otherLanguageHref, text }: Props) {
+export default function LessonPlayer({ locale, lessonId, title, album, artist, segments: packed, recorded = false, otherLanguageHref, text }: Props) {
   const segments = useMemo(() => unpackSegments(packed), [packed]);
   const serverView = useMemo<PlayerView>(() => serverState(segments), [segments]);
-  const view = useClientStore($player, serverView);
+  const own = useClientStore($player, serverView);
+  const listen = useClientStore($listen, serverView);
+  // Listen mode playing this very lesson: the page shows and controls that one playback.
+  const listening =
+    listen.loaded && listen.status !== 'idle' && listenPlayer.locale() === locale && listenPlayer.lessons()[listen.item]?.id === lessonId;
+  const channel = listening ? listenPlayer : lessonPlayer;
+  const view = listening ? listen : own;
   const speech = useClientStore($voices, { support: 'checking', voices: [] });
   const [panelOpen, setPanelOpen] = useState(false);
   // The settings are loaded when first opened: most listeners never change them.
@@ -48,22 +60,48 @@ export default function LessonPlayer({ locale, lessonId, title, album, artist, s
   };
   const ids = { panel: `player-panel-${lessonId}`, hint: `player-hint-${lessonId}` };
   const media = useMemo(() => ({ title, album, artist }), [title, album, artist]);
-  const { following, followAgain } = useLessonPage(view, { segments, hintId: ids.hint, media });
+  const { following, followAgain } = useLessonPage(view, { segments, hintId: ids.hint, media, channel, own });
+  const recording = useRef<{ known: boolean; found: Promise<unknown> }>({ known: true, found: Promise.resolve() });
 
   useEffect(() => {
     const engine = sharedSpeechEngine();
     const stopWatching = watchVoices(engine);
-    lessonPlayer.load({ engine, locale, lessons: [{ id: lessonId, title, segments }] });
+    lessonPlayer.load({ engine, locale, lessons: [{ id: lessonId, title, segments }], media: sharedMedia() });
+    if (recorded) {
+      const lookup = { known: false, found: Promise.resolve() };
+      lookup.found = findRecording(locale, lessonId, segments).then((audio) => {
+        lookup.known = true;
+        if (audio) lessonPlayer.attachAudio(lessonId, audio);
+      });
+      recording.current = lookup;
+    }
     return () => {
       stopWatching();
       lessonPlayer.unload();
     };
-  }, [locale, lessonId, segments]);
+  }, [locale, lessonId, segments, recorded]);
 
   const lang = LANGUAGE_TAG[locale];
   const voices = voicesFor(speech.voices, lang);
+  const choices: SpeechVoice[] = view.recording
+    ? [{ id: RECORDED_VOICE_ID, name: fill(text.recordedVoice, { name: view.recording.label }), lang, local: true }, ...voices]
+    : voices;
   const other: Locale = locale === 'ja' ? 'en' : 'ja';
-  const unavailable = speech.support === 'unsupported' ? 'no-speech' : speech.support === 'ready' && voices.length === 0 ? 'no-voice' : undefined;
+  const unavailable = view.recording
+    ? undefined
+    : speech.support === 'unsupported'
+      ? 'no-speech'
+      : speech.support === 'ready' && voices.length === 0
+        ? 'no-voice'
+        : undefined;
+  // A Play before the page knows whether the lesson has a recording (a small, usually cached
+  // file) waits for the answer, so the browser's voice does not start a moment before it.
+  // Once known, play starts at once, inside the click, as Safari wants for sound.
+  const toggle = () => {
+    if (view.status === 'playing' || view.advancing) return channel.pause();
+    if (recording.current.known) return channel.play();
+    void recording.current.found.then(() => channel.play());
+  };
   const playing = view.status === 'playing';
   const engaged = view.loaded && view.status !== 'idle';
   const resumable = view.status === 'idle' && view.index > 0;
@@ -90,23 +128,29 @@ export default function LessonPlayer({ locale, lessonId, title, album, artist, s
   );
 
   return (
-    <section class={engaged ? 'player player--active' : 'player'} aria-label={text.region} data-testid="lesson-player" data-narration-target="">
+    <section
+      class={engaged ? 'player player--active' : 'player'}
+      aria-label={text.region}
+      data-testid="lesson-player"
+      data-narration-target=""
+      data-source={view.recording?.playing ? 'recording' : 'speech'}
+    >
       <div class="player__bar">
-        {button(text.previousSection, 'previousSection', lessonPlayer.previousSection, 'Shift+J')}
-        {button(text.previousSentence, 'previousSentence', lessonPlayer.previousSentence, 'J')}
+        {button(text.previousSection, 'previousSection', channel.previousSection, 'Shift+J')}
+        {button(text.previousSentence, 'previousSentence', channel.previousSentence, 'J')}
         <button
           type="button"
           class="player__button player__button--main"
           aria-keyshortcuts="K"
-          onClick={lessonPlayer.toggle}
+          onClick={toggle}
           data-testid="player-toggle"
         >
           <Icon name={playing ? 'pause' : 'play'} />
           {/* The visible words are the button's name (no aria-label that could differ from them). */}
           <span class="player__label">{playing ? text.pause : resumable ? text.resume : text.play}</span>
         </button>
-        {button(text.nextSentence, 'nextSentence', lessonPlayer.nextSentence, 'L')}
-        {button(text.nextSection, 'nextSection', lessonPlayer.nextSection, 'Shift+L')}
+        {button(text.nextSentence, 'nextSentence', channel.nextSentence, 'L')}
+        {button(text.nextSection, 'nextSection', channel.nextSection, 'Shift+L')}
         <button
           type="button"
           class="player__button"
@@ -130,7 +174,7 @@ export default function LessonPlayer({ locale, lessonId, title, album, artist, s
           aria-label={text.seek}
           aria-valuetext={position}
           style={{ '--ratio': String(ratio) }}
-          onInput={(event) => lessonPlayer.seekToIndex(Number(event.currentTarget.value))}
+          onInput={(event) => channel.seekToIndex(Number(event.currentTarget.value))}
           data-testid="player-seek"
         />
         <span class="player__time">{fill(text.remaining, { time: formatClock(remainingMs) })}</span>
@@ -139,11 +183,11 @@ export default function LessonPlayer({ locale, lessonId, title, album, artist, s
         {view.status === 'playing' && <span class="visually-hidden">{text.playing}</span>}
         {view.status === 'paused' && <span class="visually-hidden">{text.paused}</span>}
         {view.status === 'ended' && text.ended}
-        {speech.support === 'checking' && view.status === 'playing' && text.checking}
+        {speech.support === 'checking' && view.status === 'playing' && !view.recording?.playing && text.checking}
         {view.status === 'error' && (
           <>
             {text.error} {text.errors[view.error ?? ''] ?? ''}{' '}
-            <button type="button" class="button button--quiet" onClick={lessonPlayer.play}>
+            <button type="button" class="button button--quiet" onClick={channel.play}>
               {text.retry}
             </button>
           </>
@@ -163,10 +207,10 @@ export default function LessonPlayer({ locale, lessonId, title, album, artist, s
           text={text}
           rate={view.rate}
           voiceId={view.voiceId}
-          voices={voices}
-          onRate={lessonPlayer.setRate}
-          onVoice={lessonPlayer.setVoice}
-          onPreview={(voiceId) => lessonPlayer.preview(text.previewText, voiceId)}
+          voices={choices}
+          onRate={channel.setRate}
+          onVoice={channel.setVoice}
+          onPreview={(voiceId) => channel.preview(text.previewText, voiceId)}
         />
         )}
       </div>

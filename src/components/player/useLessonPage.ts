@@ -1,15 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ShortcutAction } from '../../lib/narration/browser/shortcuts.ts';
 import type { NarrationSegment } from '../../lib/narration/types.ts';
-import { $listen, lessonPlayer, type PlayerView } from '../../stores/player.ts';
+import { $listen, lessonPlayer, type PlayerChannel, type PlayerView } from '../../stores/player.ts';
 import { listenForShortcuts } from './dom/keyboard.ts';
-import { bindMediaSession, setMediaPlaybackState } from './dom/mediaSession.ts';
+import type { MediaMetadataInit } from './dom/mediaSession.ts';
 import type { PageLink } from './dom/pageLink.ts';
+import { useMediaControls } from './useMediaControls.ts';
 
 interface PageOptions {
   segments: readonly NarrationSegment[];
   hintId: string;
-  media: { title: string; album: string; artist: string };
+  media: MediaMetadataInit;
+  /** The channel the page shows: its own, or listen mode's while that plays this lesson. */
+  channel: PlayerChannel;
+  /** The lesson player's own view, for the system's media controls. */
+  own: PlayerView;
 }
 
 /** True while listen mode is playing a module: then its player, not the lesson's, takes the keys. */
@@ -38,7 +43,7 @@ export function runShortcut(channel: typeof lessonPlayer, action: ShortcutAction
  * media controls at once; the highlighted, followed sentence and the clickable paragraphs from
  * the first play on (dom/pageLink.ts, loaded then). Returns whether the view follows the voice.
  */
-export function useLessonPage(view: PlayerView, { segments, hintId, media }: PageOptions) {
+export function useLessonPage(view: PlayerView, { segments, hintId, media, channel, own }: PageOptions) {
   const [following, setFollowing] = useState(true);
   const [link, setLink] = useState<PageLink>();
   const engaged = view.loaded && view.status !== 'idle';
@@ -46,6 +51,8 @@ export function useLessonPage(view: PlayerView, { segments, hintId, media }: Pag
 
   useEffect(() => listenForShortcuts((action) => !listenModeActive() && runShortcut(lessonPlayer, action)), []);
 
+  const channelRef = useRef(channel);
+  channelRef.current = channel;
   const loading = useRef(false);
   useEffect(() => {
     if (!engaged || link || loading.current) return;
@@ -54,7 +61,7 @@ export function useLessonPage(view: PlayerView, { segments, hintId, media }: Pag
     let cancelled = false;
     void import('./dom/pageLink.ts').then(({ linkLessonPage }) => {
       if (cancelled) return;
-      made = linkLessonPage({ segments, hintId, onFollowingChange: setFollowing, onBlock: lessonPlayer.playFromBlock });
+      made = linkLessonPage({ segments, hintId, onFollowingChange: setFollowing, onBlock: (blockId) => channelRef.current.playFromBlock(blockId) });
       setLink(made);
     });
     return () => {
@@ -68,18 +75,8 @@ export function useLessonPage(view: PlayerView, { segments, hintId, media }: Pag
     link?.show(engaged, view.index, playing, view.wordAt);
   }, [link, engaged, view.index, playing, view.wordAt]);
 
-  useEffect(() => {
-    if (!engaged) return;
-    return bindMediaSession(media, {
-      play: lessonPlayer.play,
-      pause: lessonPlayer.pause,
-      previous: lessonPlayer.previousSentence,
-      next: lessonPlayer.nextSentence,
-    });
-  }, [engaged, media]);
-  useEffect(() => {
-    if (engaged) setMediaPlaybackState(playing ? 'playing' : 'paused');
-  }, [engaged, playing]);
+  // Listen mode's dock gives the system its controls while it plays; these are the lesson's.
+  useMediaControls(lessonPlayer, own, media, { previous: lessonPlayer.previousSection, next: lessonPlayer.nextSection });
 
   return {
     following,

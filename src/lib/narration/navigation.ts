@@ -2,6 +2,16 @@ import type { NarrationSegment } from './types.ts';
 
 type Located = Pick<NarrationSegment, 'blockId' | 'kind'>;
 
+/** The segment heard `elapsedMs` into the lesson at normal speed, by the estimated durations. */
+export function indexAtElapsed(segments: readonly Pick<NarrationSegment, 'durationMs'>[], elapsedMs: number): number {
+  let end = 0;
+  for (let i = 0; i < segments.length; i++) {
+    end += segments[i]!.durationMs;
+    if (elapsedMs < end) return i;
+  }
+  return Math.max(segments.length - 1, 0);
+}
+
 /** The first segment of block `blockId`, where a click on that block starts playing. */
 export function firstSegmentOfBlock(segments: readonly Located[], blockId: string): number | undefined {
   const index = segments.findIndex((segment) => segment.blockId === blockId);

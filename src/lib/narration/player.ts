@@ -1,5 +1,5 @@
 import type { SpeechEngine, UtteranceHandle } from './engine.ts';
-import { firstSegmentOfBlock, nextSectionStart, previousSectionStart } from './navigation.ts';
+import { firstSegmentOfBlock, indexAtElapsed, nextSectionStart, previousSectionStart } from './navigation.ts';
 import { progress, type PlaybackProgress } from './progress.ts';
 import { normalizeRate } from './rate.ts';
 import { globalTimers, type PlayerTimers } from './timers.ts';
@@ -20,6 +20,8 @@ export interface PlayerState {
   error?: string;
   /** How many times the watchdog stood in for an `end` the engine never sent. */
   missedEnds: number;
+  /** Seconds into the lesson's recording, while a recording (not a speech engine) plays it. */
+  seconds?: number;
 }
 
 /** What the player reads of a segment. */
@@ -64,6 +66,8 @@ export interface Player {
   /** Moves to the first segment of a block (a click on a paragraph); false if it has none. */
   seekToBlock(blockId: string): boolean;
   seekToIndex(index: number): void;
+  /** Moves to `seconds` into the lesson at normal speed (the system's seek bar). */
+  seekToTime(seconds: number): void;
   setRate(rate: number): void;
   setVoice(voiceId: string | undefined): void;
   progress(): PlaybackProgress;
@@ -234,6 +238,7 @@ export function createPlayer(options: PlayerOptions): Player {
       return true;
     },
     seekToIndex: moveTo,
+    seekToTime: (seconds) => moveTo(indexAtElapsed(segments, seconds * 1000)),
     setRate(rate) {
       const normalized = normalizeRate(rate);
       if (normalized !== state.rate) reconfigure({ rate: normalized });

@@ -44,7 +44,7 @@ describe('LessonPlayer', () => {
     const seek = screen.getByRole('slider', { name: '再生位置' });
     expect(seek.getAttribute('aria-valuetext')).toContain('1文目');
     fireEvent.click(toggle);
-    expect(fake.latest()).toMatchObject({ text: 'エルティーブイとは何か', lang: 'ja-JP' });
+    await waitFor(() => expect(fake.latest()).toMatchObject({ text: 'エルティーブイとは何か', lang: 'ja-JP' }));
     await screen.findByRole('button', { name: '一時停止' });
     fake.end();
     await waitFor(() => expect(seek.getAttribute('aria-valuetext')).toContain('2文目'));

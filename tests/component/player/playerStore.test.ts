@@ -5,6 +5,8 @@ import { $listen, $player, lessonPlayer, listenPlayer } from '../../../src/store
 import { $progress } from '../../../src/stores/progress.ts';
 import { $settings, saveNarrationPosition } from '../../../src/stores/settings.ts';
 import { fakeEngine } from '../../unit/narration/fakeEngine.ts';
+import { fakeMedia, manifestOf } from '../../unit/narration/fakeMedia.ts';
+import { sharedMediaOf } from '../../../src/lib/narration/recorded/media.ts';
 
 const segment = (index: number, blockId: string, text: string, kind: NarrationSegment['kind'] = 'paragraph'): NarrationSegment => ({
   index,
@@ -120,5 +122,41 @@ describe('$player', () => {
     fake.end();
     expect($listen.get()).toMatchObject({ status: 'paused', index: 1 });
     expect($listen.get().sleep.choice).toBe('off');
+  });
+
+  it('leaving a lesson page does not silence listen mode (the lesson player never spoke)', () => {
+    const fake = fakeEngine();
+    listenPlayer.load({ engine: fake.engine, locale: 'ja', lessons: [lesson] });
+    listenPlayer.play();
+    lessonPlayer.load({ engine: fake.engine, locale: 'ja', lessons: [lesson] });
+    const cancelsBefore = fake.cancelAllCalls();
+    lessonPlayer.unload();
+    expect(fake.cancelAllCalls()).toBe(cancelsBefore);
+    expect(fake.latest().cancelled).toBe(false);
+    expect($listen.get().status).toBe('playing');
+  });
+
+  it('plays a lesson recording through the shared element, and one element for both channels', () => {
+    const fake = fakeEngine();
+    const manifest = manifestOf('what-is-ltv', [1, 2, 2, 3], lesson.segments.map((s) => s.blockId));
+    const media = fakeMedia({ [manifest.src]: manifest.duration });
+    const shared = sharedMediaOf(media.element);
+    lessonPlayer.load({ engine: fake.engine, locale: 'ja', lessons: [lesson], media: shared });
+    listenPlayer.load({ engine: fake.engine, locale: 'ja', lessons: [{ ...lesson, audio: manifest }], media: shared });
+    lessonPlayer.attachAudio('what-is-ltv', manifest);
+    expect($player.get().recording).toEqual({ label: 'Open JTalk', playing: true, seconds: 0, duration: 8 });
+    lessonPlayer.play();
+    media.at(3.5);
+    expect($player.get()).toMatchObject({ status: 'playing', index: 2, progress: { elapsedMs: 3500, totalMs: 8000 } });
+    expect($settings.get().positions['ja/what-is-ltv']?.index).toBe(2);
+    listenPlayer.play();
+    expect($player.get().status).toBe('paused');
+    media.at(6);
+    expect([$player.get().index, $listen.get().index]).toEqual([2, 3]);
+    lessonPlayer.unload();
+    expect(media.element.paused).toBe(false);
+    media.end();
+    expect($progress.get().lessons['what-is-ltv']?.listened).toBe(true);
+    expect(fake.texts()).toEqual([]);
   });
 });

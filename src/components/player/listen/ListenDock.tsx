@@ -3,6 +3,9 @@ import { LANGUAGE_TAG, type Locale } from '../../../lib/i18n/locales.ts';
 import { SLEEP_CHOICES, type SleepChoice } from '../../../lib/narration/browser/sleepTimer.ts';
 import { formatClock } from '../../../lib/narration/browser/time.ts';
 import { voicesFor } from '../../../lib/narration/browser/voiceEngine.ts';
+import type { SpeechVoice } from '../../../lib/narration/engine.ts';
+import { RECORDED_VOICE_ID } from '../../../lib/narration/recorded/recording.ts';
+import { MEDIA_HOST_ATTRIBUTE } from '../dom/sharedMedia.ts';
 import { $listen, $voices, listenPlayer, type PlayerView } from '../../../stores/player.ts';
 import { useClientStore } from '../../hooks/useClientStore.ts';
 import { Icon, type IconName } from '../icons.tsx';
@@ -52,8 +55,12 @@ export default function ListenDock({ locale, moduleTitle, lessonCount, text, wor
   const segment = view.loaded ? lessons[view.item]?.segments[view.index] : undefined;
   const active = view.loaded && view.status !== 'idle';
   const playing = view.status === 'playing' || view.advancing;
-  const unavailable = speech.support === 'unsupported' || (speech.support === 'ready' && voicesFor(speech.voices, LANGUAGE_TAG[dockLocale]).length === 0);
-  useListenMedia(data, lesson?.title ?? '', active, playing);
+  const speechVoices = voicesFor(speech.voices, LANGUAGE_TAG[dockLocale]);
+  const unavailable = !view.recording && (speech.support === 'unsupported' || (speech.support === 'ready' && speechVoices.length === 0));
+  const voices: SpeechVoice[] = view.recording
+    ? [{ id: RECORDED_VOICE_ID, name: fill(text.recordedVoice, { name: view.recording.label }), lang: LANGUAGE_TAG[dockLocale], local: true }, ...speechVoices]
+    : speechVoices;
+  useListenMedia(data, lesson?.title ?? '', view);
   useCurrentLessonMark(data, view.item);
 
   useEffect(() => {
@@ -84,6 +91,8 @@ export default function ListenDock({ locale, moduleTitle, lessonCount, text, wor
   return (
     <aside class="listen-dock" aria-label={words.region} lang={dockLocale} data-testid="listen-dock">
       <style dangerouslySetInnerHTML={{ __html: dockCss }} />
+      {/* The page's audio element moves in here: the dock is carried across page changes. */}
+      <div hidden {...{ [MEDIA_HOST_ATTRIBUTE]: '' }} />
       <div class="listen-dock__inner">
         <div class="listen-dock__info">
           <p class="listen-dock__meta">
@@ -159,7 +168,7 @@ export default function ListenDock({ locale, moduleTitle, lessonCount, text, wor
             text={text}
             rate={view.rate}
             voiceId={view.voiceId}
-            voices={voicesFor(speech.voices, LANGUAGE_TAG[dockLocale])}
+            voices={voices}
             onRate={listenPlayer.setRate}
             onVoice={listenPlayer.setVoice}
             onPreview={(voiceId) => listenPlayer.preview(text.previewText, voiceId)}

@@ -11,7 +11,7 @@ export interface ListenData {
   /** The module's listen page. */
   href: string;
   locale: Locale;
-  lessons: { id: string; title: string; href: string; segments: PackedSegment[] }[];
+  lessons: { id: string; title: string; href: string; segments: PackedSegment[]; /** The build found its recording. */ recorded?: boolean }[];
 }
 
 /** The module of a listen page; nothing on other pages (or if the JSON is unreadable). */

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { unpackSegments } from '../../../lib/narration/browser/packedSegments.ts';
-import { $player, $listen, listenPlayer, watchVoices } from '../../../stores/player.ts';
+import { $player, $listen, listenPlayer, watchVoices, type PlayerView } from '../../../stores/player.ts';
+import { useMediaControls } from '../useMediaControls.ts';
 import { $progress } from '../../../stores/progress.ts';
 import { listenForShortcuts } from '../dom/keyboard.ts';
-import { bindMediaSession, setMediaPlaybackState } from '../dom/mediaSession.ts';
+import { findRecording } from '../dom/recordings.ts';
+import { sharedMedia } from '../dom/sharedMedia.ts';
 import { sharedSpeechEngine } from '../engines/index.ts';
 import { listenModeActive, runShortcut } from '../useLessonPage.ts';
 import { readListenData, sameModule, type ListenData } from './listenData.ts';
@@ -29,17 +31,28 @@ export function useListenSession() {
     const engine = sharedSpeechEngine();
     const stopVoices = watchVoices(engine);
     let current: ListenData | undefined;
+    let recordings: Promise<unknown> = Promise.resolve();
 
     const adopt = (found: ListenData, item?: number, index?: number) => {
       current = found;
       setData(found);
-      listenPlayer.load({
-        engine,
-        locale: found.locale,
-        lessons: found.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title, segments: unpackSegments(lesson.segments) })),
-        startItem: item ?? firstUnheard(found),
-      });
+      const lessons = found.lessons.map((lesson) => ({
+        id: lesson.id,
+        title: lesson.title,
+        segments: unpackSegments(lesson.segments),
+        recorded: lesson.recorded === true,
+      }));
+      listenPlayer.load({ engine, locale: found.locale, lessons, startItem: item ?? firstUnheard(found), media: sharedMedia() });
       if (index !== undefined) listenPlayer.goToLesson(item ?? 0, index);
+      // Every lesson's recording, found while the learner looks at the page: each lesson file
+      // then starts from the one before's `ended`, without the network or a timer in between.
+      recordings = Promise.all(
+        lessons.map((lesson) =>
+          (lesson.recorded ? findRecording(found.locale, lesson.id, lesson.segments) : Promise.resolve(undefined)).then((audio) => {
+            if (audio && current === found) listenPlayer.attachAudio(lesson.id, audio);
+          }),
+        ),
+      );
     };
 
     adoptPage.current = (found) => adopt(found);
@@ -60,7 +73,7 @@ export function useListenSession() {
       const index = button.dataset.listenIndex === undefined ? undefined : Number(button.dataset.listenIndex);
       if (sameModule(found, current)) listenPlayer.goToLesson(item, index);
       else adopt(found, item, index ?? 0);
-      listenPlayer.play();
+      void recordings.then(() => listenPlayer.play());
     };
     document.addEventListener('astro:page-load', onPageLoad);
     document.addEventListener('click', onClick);
@@ -88,18 +101,10 @@ export function useListenSession() {
   };
 }
 
-/** The system's media controls for listen mode, while it plays. */
-export function useListenMedia(data: ListenData | undefined, title: string, active: boolean, playing: boolean): void {
-  useEffect(() => {
-    if (!active || !data) return;
-    return bindMediaSession(
-      { title, album: data.moduleTitle, artist: 'LTV Dojo' },
-      { play: listenPlayer.play, pause: listenPlayer.pause, previous: listenPlayer.previousSentence, next: listenPlayer.nextSentence },
-    );
-  }, [active, data, title]);
-  useEffect(() => {
-    if (active) setMediaPlaybackState(playing ? 'playing' : 'paused');
-  }, [active, playing]);
+/** The system's media controls for listen mode: the lesson, its module, lesson by lesson. */
+export function useListenMedia(data: ListenData | undefined, title: string, view: PlayerView): void {
+  const metadata = data && { title, album: data.moduleTitle, artist: 'LTV Dojo' };
+  useMediaControls(listenPlayer, view, metadata, { previous: listenPlayer.previousLesson, next: listenPlayer.nextLesson });
 }
 
 /** Marks the lesson playing in the listen page's list (aria-current), when it is that module's page. */
