@@ -144,6 +144,7 @@ describe('offline', () => {
     expect(await page.locator('[data-testid="offline-quiz"]').textContent()).toContain('接続');
     await page.locator('[data-testid="offline-saved-list"]').waitFor();
     expect(await page.locator('[data-testid="offline-saved-list"] a').first().getAttribute('href')).toBe('/listen/ltv-selling/');
+    await page.screenshot({ path: path.join(shots, 'offline-page-390.png'), fullPage: true });
   });
 
   it('offline: an unsaved module in English shows the English offline page', async () => {
