@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n/locales';
-import { formatBytes, type SaveEntry, type SavedModuleRecord } from '../../lib/offline/savedModule';
+import { formatBytes, plannedBytes, type SaveEntry, type SavedModuleRecord } from '../../lib/offline/savedModule';
 import { measureEntries, removeModule, saveModule, savedState, storageAvailable, storageFigures, type StorageFigures } from './moduleStorage';
 import { OFFLINE_TEXT } from './text';
 
@@ -34,10 +34,10 @@ export default function SaveModule({ locale, moduleId, title, href, lessons, ent
 
   const measure = (note?: Extract<Phase, { kind: 'ready' }>['note']) => {
     setPhase({ kind: 'ready', note });
-    measureEntries(entries).then(
-      (totalBytes) => setPhase((current) => (current.kind === 'ready' ? { ...current, totalBytes } : current)),
-      () => undefined,
-    );
+    // Offline the pages cannot be measured: the audio, known at build time, is nearly all of it.
+    measureEntries(entries)
+      .catch(() => plannedBytes(entries).known)
+      .then((totalBytes) => setPhase((current) => (current.kind === 'ready' ? { ...current, totalBytes } : current)));
   };
 
   useEffect(() => {
@@ -62,7 +62,7 @@ export default function SaveModule({ locale, moduleId, title, href, lessons, ent
   const save = async () => {
     const controller = new AbortController();
     abort.current = controller;
-    const totalBytes = phase.kind === 'ready' && phase.totalBytes !== undefined ? phase.totalBytes : await measureEntries(entries).catch(() => 0);
+    const totalBytes = phase.kind === 'ready' && phase.totalBytes !== undefined ? phase.totalBytes : await measureEntries(entries).catch(() => plannedBytes(entries).known);
     setPhase({ kind: 'saving', doneBytes: 0, totalBytes });
     // Ask the browser not to evict the module under storage pressure (granted silently for installed apps).
     void navigator.storage?.persist?.().catch(() => false);
@@ -75,7 +75,7 @@ export default function SaveModule({ locale, moduleId, title, href, lessons, ent
       setPhase({ kind: 'saved', record });
     } catch (error) {
       if (controller.signal.aborted) measure();
-      else measure({ failed: error instanceof Error ? error.message : String(error) });
+      else measure({ failed: navigator.onLine ? (error instanceof Error ? error.message : String(error)) : text.offlineNow });
     } finally {
       abort.current = null;
       refreshStorage();

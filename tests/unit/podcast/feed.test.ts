@@ -1,5 +1,5 @@
 // @xmldom/xmldom is a strict XML parser (installed with mammoth): a feed that is not well-formed XML fails here.
-import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { buildFeed, formatDuration, type PodcastChannel, type PodcastEpisode } from '../../../src/lib/podcast/feed.ts';
 import { escapeXml } from '../../../src/lib/podcast/xml.ts';
