@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
 import { collectPageErrors, launchBrowser } from './support/browser.ts';
 import { repoRoot, startServer, type RunningServer } from './support/server.ts';
 
@@ -165,13 +166,15 @@ describe('offline', () => {
     expect(errors).toEqual([]);
   });
 
-  it('looks right on a desktop', async () => {
+  it('looks right on a desktop, and the save and podcast sections pass axe', async () => {
     const desktop = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await desktop.goto(`${server.baseUrl}/listen/ltv-selling/`);
     await desktop.locator('astro-island:not([ssr]) [data-testid="offline-save"]').waitFor();
     await expect.poll(() => desktop.locator('[data-testid="offline-save-size"]').textContent()).toMatch(/MB|KB/);
     await desktop.locator('[data-testid="podcast-subscribe"]').scrollIntoViewIfNeeded();
     await desktop.screenshot({ path: path.join(shots, 'offline-save-desktop.png') });
+    expect(await desktop.locator('[data-testid="podcast-subscribe"] [role="img"]').getAttribute('aria-label')).toContain('QR');
+    expect(await seriousViolations(desktop)).toEqual([]);
     await desktop.close();
   });
 });

@@ -78,3 +78,29 @@ describe('Range', () => {
     expect(response.headers.get('cache-control') ?? '').not.toContain('immutable');
   });
 });
+
+describe('the files that make the app installable and offline', () => {
+  it('/sw.js is always revalidated, and its precache list holds no API, quiz or private page', async () => {
+    const response = await fetch(`${server.baseUrl}/sw.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/javascript/);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    const source = await response.text();
+    const urls = [...source.matchAll(/url:"([^"]+)"/g)].map((match) => match[1]!);
+    expect(urls).toContain('/lessons/what-is-ltv/');
+    expect(urls).toContain('/en/offline/');
+    expect(urls.filter((url) => /^\/api\/|\/quiz\/|^\/(?:en\/)?(?:trainer|learn|join)\/|^\/audio\//.test(url))).toEqual([]);
+  });
+
+  it('/manifest.webmanifest names the app and its icons, which exist', async () => {
+    const response = await fetch(`${server.baseUrl}/manifest.webmanifest`);
+    expect(response.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    const manifest = (await response.json()) as { name: string; lang: string; start_url: string; display: string; icons: { src: string }[] };
+    expect(manifest).toMatchObject({ name: 'LTV Dojo', lang: 'ja', start_url: '/', display: 'standalone' });
+    for (const icon of manifest.icons) {
+      const image = await fetch(server.baseUrl + icon.src);
+      expect(image.status, icon.src).toBe(200);
+      expect(image.headers.get('content-type')).toBe('image/png');
+    }
+  });
+});
