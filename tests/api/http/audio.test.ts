@@ -86,7 +86,7 @@ describe('the files that make the app installable and offline', () => {
     expect(response.headers.get('content-type')).toMatch(/javascript/);
     expect(response.headers.get('cache-control')).toBe('no-cache');
     const source = await response.text();
-    const urls = [...source.matchAll(/url:"([^"]+)"/g)].map((match) => match[1]!);
+    const urls = [...source.matchAll(/"url":"([^"]+)"/g)].map((match) => match[1]!);
     expect(urls).toContain('/lessons/what-is-ltv/');
     expect(urls).toContain('/en/offline/');
     expect(urls.filter((url) => /^\/api\/|\/quiz\/|^\/(?:en\/)?(?:trainer|learn|join)\/|^\/audio\//.test(url))).toEqual([]);
