@@ -155,8 +155,14 @@ describe('offline', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
 
-  it('back online: removing the module empties its cache', async () => {
+  it('back online: the offline page reloads into the real page by itself', async () => {
     await context.setOffline(false);
+    await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 20_000 }).not.toBe('You are offline');
+    await page.waitForLoadState('load');
+    expect(new URL(page.url()).pathname).toBe('/en/listen/clv-practice/');
+  });
+
+  it('back online: removing the module empties its cache', async () => {
     await page.goto(`${server.baseUrl}/listen/ltv-selling/`);
     await page.locator('astro-island:not([ssr]) [data-testid="offline-remove-button"]').click();
     await page.locator('[data-testid="offline-save-button"]').waitFor();
