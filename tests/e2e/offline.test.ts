@@ -149,7 +149,9 @@ describe('offline', () => {
   });
 
   it('offline: an unsaved module in English shows the English offline page', async () => {
-    await page.goto(`${server.baseUrl}/en/listen/clv-practice/`);
+    const response = await page.goto(`${server.baseUrl}/en/listen/clv-practice/`);
+    expect(response?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe('/en/listen/clv-practice/');
     await page.locator('astro-island:not([ssr]) [data-testid="offline-notice"][data-reason="page"]').waitFor();
     expect(await page.locator('h1').textContent()).toBe('You are offline');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');

@@ -20,9 +20,18 @@ export default function OfflineNotice({ locale }: { locale: Locale }) {
     setReason(isQuizPage(pathname) ? 'quiz' : offlineRoute(pathname) === 'never' ? 'private' : 'page');
     if (storageAvailable()) savedModules().then(setModules, () => setModules([]));
     else setModules([]);
-    const reloadWhenOnline = () => location.reload();
+    // Back online: show the real page. After a pause, and only if still online: a connection that
+    // flickers (a train between stations) should not reload the page again and again.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reloadWhenOnline = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => navigator.onLine && location.reload(), 1500);
+    };
     window.addEventListener('online', reloadWhenOnline);
-    return () => window.removeEventListener('online', reloadWhenOnline);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', reloadWhenOnline);
+    };
   }, []);
 
   return (
