@@ -5,16 +5,19 @@ import preact from '@astrojs/preact';
 import node from '@astrojs/node';
 import { satteri } from '@astrojs/markdown-satteri';
 import { keepNumbersTogether } from './src/lib/i18n/keepNumbersTogether.ts';
+import { serviceWorker } from './src/integrations/serviceWorker.ts';
 
 // Lesson pages are prerendered (static HTML, fast on a train); only routes that set
 // `export const prerender = false` (the API) run on demand in the standalone Node server.
 export default defineConfig({
-  site: 'http://localhost:4321',
+  // The public origin: absolute URLs in podcast feeds, QR codes and hreflang links. Set SITE_URL
+  // when building for a real host (e.g. SITE_URL=https://dojo.example.com npm run build).
+  site: process.env.SITE_URL || 'http://localhost:4321',
   output: 'static',
   // The adapter's own cap on request bodies (its default is 1 GiB). The API's JSON bodies are capped
   // at 32 KB while they are read (src/server/http/body.ts); this stops anything else far earlier.
   adapter: node({ mode: 'standalone', bodySizeLimit: 1024 * 1024 }),
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), serviceWorker()],
   server: { port: 4321 },
   i18n: {
     locales: ['ja', 'en'],

@@ -22,8 +22,19 @@ const COMMON: Record<string, string> = {
 /** Trainer and learner areas and their APIs: names, scores and invite tokens. */
 const PRIVATE_PATHS = /^\/(?:en\/)?(?:trainer|learn|join)(?:\/|$)|^\/api\/(?:trainer|learner|auth)(?:\/|$)/;
 
-/** Vite's output: the file name carries a content hash, so a cached copy is never stale. */
-const HASHED_ASSETS = /^\/_astro\//;
+/**
+ * Vite's output and the rendered narration (`/audio/<lang>/<lesson>.<hash>.mp3`): the file name
+ * carries a content hash, so a cached copy is never stale.
+ */
+const HASHED_ASSETS = /^\/_astro\/|^\/audio\/.+\.[0-9a-f]{8,}\.mp3$/;
+
+/**
+ * Files whose name stays while their content changes: a narration manifest names the current MP3,
+ * the service worker and web app manifest name the current build. Kept briefly, then revalidated
+ * (cheap: the static server answers 304 from the ETag).
+ */
+const REVALIDATED_FILES = /^\/audio\/.+\.json$|^\/sw\.js$|^\/manifest\.webmanifest$|^\/podcast\//;
+const REVALIDATED_CACHE = 'public, max-age=300, must-revalidate';
 
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)([^>]*)>([\s\S]*?)<\/script>/gi;
 const SCRIPT_TYPE = /\btype\s*=\s*["']?([^"'\s>]*)/i;
@@ -77,6 +88,8 @@ export function headersFor(pathname: string, body: ResponseKind, status = 200): 
   } else if (status < 400 && HASHED_ASSETS.test(pathname)) {
     // Not on an error: a missing chunk cached for a year would outlive the next deployment.
     headers['cache-control'] = 'public, max-age=31536000, immutable';
+  } else if (status < 400 && REVALIDATED_FILES.test(pathname)) {
+    headers['cache-control'] = pathname === '/sw.js' ? 'no-cache' : REVALIDATED_CACHE;
   }
   return headers;
 }
