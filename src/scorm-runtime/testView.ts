@@ -86,6 +86,8 @@ export function mountTest(options: TestViewOptions): void {
   const start = () => {
     const test: ModuleTest = drawModuleTest(options.banks, randomSeed(), options.perLesson, locale);
     const form = element('form', { id: 'module-test' });
+    // The seed is no secret here (the key ships in the package); it lets tests re-create the draw.
+    form.dataset.seed = String(test.seed);
     test.questions.forEach((question) => form.append(questionFieldset(question.key, question.view, locale)));
     form.append(element('button', { type: 'submit' }, text('submit')));
     form.addEventListener('submit', (event) => {
