@@ -5,8 +5,9 @@ import type { Bank } from '../lib/quiz/schema.ts';
 import { drawModuleTest, gradeModuleTest, type ModuleTest, type ModuleTestResult } from '../lib/scorm/moduleTest.ts';
 import { packageText } from '../lib/scorm/text.ts';
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
-  const node = Object.assign(document.createElement(tag), properties);
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, properties: Record<string, string | boolean> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  Object.assign(node, properties);
   node.append(...children);
   return node;
 }

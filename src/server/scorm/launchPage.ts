@@ -23,7 +23,7 @@ export function scriptJson(value: unknown): string {
 export function launchPage(source: ModuleSource, data: PackageData): string {
   const { locale } = source;
   const text = (key: Parameters<typeof packageText>[1], values?: Record<string, string | number>) => escapeHtml(packageText(locale, key, values));
-  const descriptions = calculatorDescriptionsByLocale()[locale] ?? {};
+  const descriptions: Readonly<Record<string, string>> = calculatorDescriptionsByLocale()[locale] ?? {};
   const questions = data.banks.reduce((sum, bank) => sum + Math.min(data.questionsPerLesson, bank.questions.length), 0);
   const lessonSections = source.lessons.map((lesson, index) => {
     const body = markdownToHtml(replaceCalculators(lesson.body, (name) => descriptions[name], packageText(locale, 'calculatorNote')));
