@@ -4,9 +4,14 @@
  * Built once per process; the source cannot change while the server runs.
  */
 import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-const ENTRY = path.resolve(import.meta.dirname, '../../scorm-runtime/main.ts');
+/**
+ * Beside this file when run from source (CLI, tests); from the repository root when this file was
+ * bundled into dist/server by astro build (the server runs from the root, as for src/content).
+ */
+const ENTRY = [path.resolve(import.meta.dirname, '../../scorm-runtime/main.ts'), path.resolve('src/scorm-runtime/main.ts')].find((file) => existsSync(file)) ?? path.resolve('src/scorm-runtime/main.ts');
 let bundle: Promise<string> | undefined;
 
 export function runtimeBundle(): Promise<string> {
