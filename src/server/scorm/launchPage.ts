@@ -50,6 +50,7 @@ ${terms ? `<h3>${text('keyTerms')}</h3><dl>${terms}</dl>` : ''}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(source.title)}</title>
 <link rel="stylesheet" href="style.css">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <header><a href="#home" class="title">${escapeHtml(source.title)}</a><p id="lms-status" role="status"></p></header>
