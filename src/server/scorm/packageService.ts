@@ -27,8 +27,9 @@ export function modulePackage(moduleId: string, locale: Locale, format: PackageF
       }
       return null;
     })();
-    // A failed build is not cached: the next click tries again.
-    entry.catch(() => cache.delete(key));
+    // Failed builds and unknown modules are not kept: the next click tries again, and made-up
+    // module ids cannot grow the cache.
+    entry.then((built) => built === null && cache.delete(key)).catch(() => cache.delete(key));
     cache.set(key, entry);
   }
   return entry;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cmi5Session, parseCmi5Launch, PROGRESS_STATE_ID, XAPI_VERBS, type Cmi5LaunchParameters, type Cmi5Transport } from '../../../src/lib/scorm/runtimeCmi5.ts';
+import { isoDuration } from '../../../src/lib/scorm/runtimeSession.ts';
 import { freshProgress, markLessonDone, recordTest } from '../../../src/lib/scorm/runtimeState.ts';
 
 const actor = { objectType: 'Agent', name: '佐藤', account: { homePage: 'urn:lms', name: 'u1' } };
@@ -105,5 +106,16 @@ describe('cmi5Session', () => {
     expect(restored).toEqual(progress);
     await second.finish(restored!);
     expect(verbs(lrs.statements.slice(-2))).toEqual([XAPI_VERBS.initialized, XAPI_VERBS.terminated]);
+  });
+});
+
+describe('isoDuration', () => {
+  it.each([
+    [0, 'PT0.00S'],
+    [1234, 'PT1.23S'],
+    [3_600_000, 'PT3600.00S'],
+    [-5, 'PT0.00S'],
+  ])('%d ms → %s', (ms, text) => {
+    expect(isoDuration(ms)).toBe(text);
   });
 });
