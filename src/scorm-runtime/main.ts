@@ -17,6 +17,7 @@ const locale = data.locale;
 let progress: PackageProgress = freshProgress();
 let session: LmsSession = chooseSession(data.lessons.length, data.masteryPercent);
 let testMounted = false;
+let scrollTimer: number | undefined;
 
 // Saves run one after another, so an LMS never sees an older state after a newer one.
 let saving: Promise<void> = Promise.resolve();
@@ -37,6 +38,7 @@ function renderDoneMarks(): void {
 
 function show(hash: string): void {
   stopSpeech();
+  window.clearTimeout(scrollTimer);
   const target = /^#(lesson-\d+|test|home)$/.test(hash) && document.querySelector(hash) ? hash.slice(1) : 'home';
   document.querySelectorAll('main > section').forEach((section) => section.classList.toggle('current', section.id === target));
   const lesson = /^lesson-(\d+)$/.exec(target);
@@ -61,12 +63,13 @@ function show(hash: string): void {
 }
 
 /** The reading position inside a lesson, as a share of the page, saved when the reader pauses. */
-let scrollTimer: number | undefined;
 function trackScroll(): void {
   if (progress.location.kind !== 'lesson') return;
   const lesson = progress.location.lesson;
   window.clearTimeout(scrollTimer);
   scrollTimer = window.setTimeout(() => {
+    // The learner may have moved on since: a late timer must not move them back.
+    if (progress.location.kind !== 'lesson' || progress.location.lesson !== lesson) return;
     const height = document.documentElement.scrollHeight - window.innerHeight;
     const scroll = height > 0 ? Math.min(1, Math.max(0, window.scrollY / height)) : 0;
     progress = { ...progress, location: { kind: 'lesson', lesson, scroll } };
@@ -91,7 +94,8 @@ let finished = false;
 function finish(): void {
   if (finished) return;
   finished = true;
-  void saving.then(() => session.finish(progress));
+  // Not after the pending saves: during unload only requests started now still get out.
+  void session.finish(progress).catch((error: unknown) => console.warn('LMS finish failed', error));
 }
 
 async function boot(): Promise<void> {

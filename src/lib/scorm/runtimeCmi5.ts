@@ -134,22 +134,26 @@ export function cmi5Session(launch: Cmi5LaunchParameters, transport: Cmi5Transpo
     transport.sendStatement(
       cmi5Statement({ verb, id: newId(), timestamp: new Date(now()).toISOString(), launch, launchData, durationMs: now() - startedAt, ...extra }),
     );
-  const report = async (progress: PackageProgress) => {
+  /**
+   * Starts every request the progress calls for, without waiting between them: on page unload
+   * only requests already started (keepalive) get out, so nothing may wait for a response first.
+   * The flags are set as the statements go out, and saved with them.
+   */
+  const report = (progress: PackageProgress): Promise<void>[] => {
+    const pending: Promise<void>[] = [];
     if (!sentCompleted && progress.done.length >= options.lessonCount) {
       sentCompleted = true;
-      await send('completed');
+      pending.push(send('completed'));
     }
     // cmi5 9.3: after passed, no more passed or failed in this registration; failed may repeat.
     if (progress.attempts > reportedAttempts && !sentPassed && progress.bestScore !== null) {
       reportedAttempts = progress.attempts;
       const extra = { scaledScore: progress.bestScore / 100, masteryScore: mastery / 100 };
-      if (progress.passed) {
-        sentPassed = true;
-        await send('passed', extra);
-      } else await send('failed', extra);
+      if (progress.passed) sentPassed = true;
+      pending.push(send(progress.passed ? 'passed' : 'failed', extra));
     }
-    // After the statements, so the flags saved say what was really sent.
-    await transport.putState(PROGRESS_STATE_ID, { progress: encodeProgress(progress), sentCompleted, sentPassed, reportedAttempts });
+    pending.push(transport.putState(PROGRESS_STATE_ID, { progress: encodeProgress(progress), sentCompleted, sentPassed, reportedAttempts }));
+    return pending;
   };
   return {
     kind: 'cmi5',
@@ -170,13 +174,12 @@ export function cmi5Session(launch: Cmi5LaunchParameters, transport: Cmi5Transpo
     },
     masteryPercent: () => mastery,
     async save(progress) {
-      if (open) await report(progress);
+      if (open) await Promise.all(report(progress));
     },
     async finish(progress) {
       if (!open) return;
-      await report(progress);
       open = false;
-      await send('terminated');
+      await Promise.all([...report(progress), send('terminated')]);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -11,9 +11,15 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** Answers a request itself (a fake LRS), or returns false to let the file server answer. */
+export type RequestHook = (request: IncomingMessage, body: string, response: ServerResponse) => boolean;
+
 /** A plain file server over `root` on loopback, as an LMS serves an unzipped package. */
-export async function serveDirectory(root: string): Promise<{ baseUrl: string; close(): Promise<void> }> {
+export async function serveDirectory(root: string, hook?: RequestHook): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const server: Server = createServer(async (request, response) => {
+    let body = '';
+    for await (const chunk of request) body += chunk;
+    if (hook?.(request, body, response)) return;
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const file = path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
     if (!file.startsWith(root)) return void response.writeHead(403).end();

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackageData } from '../../../src/lib/scorm/packageData.ts';
 import { buildPackage } from '../../../src/server/scorm/buildPackage.ts';
+import { runtimeBundle } from '../../../src/server/scorm/runtimeBundle.ts';
 import { builtInModuleSource, type ModuleSource } from '../../../src/server/scorm/moduleSource.ts';
 import { repoRoot } from '../quiz/helpers.ts';
 import { children, only, parseXml } from './parseXml.ts';
@@ -14,6 +15,8 @@ let audioRoot: string;
 let source: ModuleSource;
 
 beforeAll(async () => {
+  // The first esbuild run takes seconds on a busy machine; the tests then reuse its bundle.
+  await runtimeBundle();
   source = (await loader('ltv-selling', 'ja'))!;
   // One lesson with rendered narration: its manifest and MP3 as `npm run audio` writes them.
   audioRoot = mkdtempSync(path.join(tmpdir(), 'scorm-audio-'));
@@ -30,7 +33,7 @@ beforeAll(async () => {
   };
   writeFileSync(path.join(audioRoot, 'audio/ja/what-is-ltv.json'), JSON.stringify(manifest));
   writeFileSync(path.join(audioRoot, 'audio/ja/what-is-ltv.abc123.mp3'), Buffer.from([0xff, 0xfb, 0x90, 0x00]));
-});
+}, 60_000);
 
 afterAll(() => rmSync(audioRoot, { recursive: true, force: true }));
 
