@@ -1,0 +1,71 @@
+import type { Locale } from '../i18n/locales.ts';
+
+/** The package's own words, in both languages: the launch page (server) and the runtime (browser). */
+const TEXT = {
+  ja: {
+    lessons: 'レッスン',
+    lessonDone: '完了',
+    test: '理解度テスト',
+    takeTest: 'テストを受ける',
+    home: '目次',
+    markDone: '完了にして次へ',
+    next: '次へ',
+    listen: '音声で聞く',
+    stop: '止める',
+    noSpeech: 'このブラウザーは読み上げに対応していません。',
+    objectives: 'このレッスンの目標',
+    keyTerms: '用語',
+    calculatorNote: '（計算機はLTV道場のアプリで使えます。）',
+    submit: '採点する',
+    retake: 'もう一度受ける（問題が変わります）',
+    score: '{total} / {max}点（{percent}%）・合格点 {mastery}%',
+    passed: '合格です。',
+    failed: '合格点に届きませんでした。レッスンを見直して、もう一度受けてください。',
+    correct: '正解',
+    wrong: '不正解',
+    yourAnswer: 'あなたの答え：{answer}',
+    rightAnswer: '正しい答え：{answer}',
+    unanswered: '未回答',
+    orderPosition: '{n}番目',
+    lms: 'LMSに記録しています',
+    standalone: 'LMSなしで表示しています（結果はこのページを閉じると消えます）',
+    resumed: '前回の続きから表示しています',
+    intro: '{count}本のレッスンを読むか聞いてから、理解度テストを受けてください。テストは{questions}問、合格点は{mastery}%です。',
+  },
+  en: {
+    lessons: 'Lessons',
+    lessonDone: 'done',
+    test: 'Module test',
+    takeTest: 'Take the test',
+    home: 'Contents',
+    markDone: 'Mark as done and continue',
+    next: 'Next',
+    listen: 'Listen',
+    stop: 'Stop',
+    noSpeech: 'This browser cannot read aloud.',
+    objectives: 'In this lesson you will learn to',
+    keyTerms: 'Key terms',
+    calculatorNote: '(The calculator is available in the LTV Dojo app.)',
+    submit: 'Grade my answers',
+    retake: 'Take it again (new questions)',
+    score: '{total} / {max} points ({percent}%), pass mark {mastery}%',
+    passed: 'You passed.',
+    failed: 'Not yet at the pass mark. Review the lessons and take the test again.',
+    correct: 'Correct',
+    wrong: 'Not correct',
+    yourAnswer: 'Your answer: {answer}',
+    rightAnswer: 'Right answer: {answer}',
+    unanswered: 'unanswered',
+    orderPosition: 'position {n}',
+    lms: 'Reporting to your LMS',
+    standalone: 'Running without an LMS (results are lost when you close this page)',
+    resumed: 'Continuing where you left off',
+    intro: 'Read or listen to the {count} lessons, then take the module test: {questions} questions, pass mark {mastery}%.',
+  },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+export type PackageTextKey = keyof (typeof TEXT)['ja'];
+
+export function packageText(locale: Locale, key: PackageTextKey, values: Record<string, string | number> = {}): string {
+  return TEXT[locale][key].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}
