@@ -150,3 +150,10 @@ export const moduleSnapshotSchema = z.object({
 });
 export type ModuleSnapshot = z.output<typeof moduleSnapshotSchema>;
 export type SnapshotLesson = ModuleSnapshot['lessons'][number];
+
+/** GIFT text to add to a lesson's test; questions link to `sectionId` (default: the first section). */
+export const giftImportSchema = z.strictObject({
+  revision,
+  gift: longTextSchema(200_000).refine((text) => text.trim() !== '', 'paste some GIFT questions'),
+  sectionId: z.uuid().optional(),
+});
