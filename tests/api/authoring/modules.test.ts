@@ -122,7 +122,7 @@ describe('editing', () => {
     expect(elsewhere.status).toBe(400);
     expect((await elsewhere.json()).fieldErrors).toHaveProperty(['questions.0.section']);
     expect((await put(trainer, path, { revision: 1, questions: threeQuestions(lesson!.sections[1]!.id) })).status).toBe(200);
-    const saved = (await draft(trainer, created.id)).lessons[0]!.questions as { objective: number }[];
+    const saved = (await draft(trainer, created.id)).lessons[0]!.questions as unknown as { objective: number }[];
     expect(saved.map((q) => q.objective)).toEqual([1, 1, 1]);
   });
 
