@@ -11,7 +11,7 @@ import { parse, type GIFTQuestion, type TextChoice } from 'gift-pegjs';
 import type { Locale } from '../i18n/locales.ts';
 import { UNITS, type Unit } from '../quiz/schemaParts.ts';
 import type { Question } from '../quiz/schema.ts';
-import { sectionAnchor } from './lessonPage.ts';
+import { sectionAnchor } from './ids.ts';
 
 const escapeGift = (text: string) => text.replace(/\s*\n\s*/g, ' ').replace(/[~=#{}:\\]/g, '\\$&');
 const round = (value: number) => Number(value.toFixed(5));

@@ -21,4 +21,7 @@ export function parseCustomModuleKey(key: string): string | null {
   return MODULE.exec(key)?.[1] ?? null;
 }
 
+/** The anchor of a section's heading on the lesson page: questions link to it (`section: { ja, en }`). */
+export const sectionAnchor = (sectionId: string) => `s-${sectionId}`;
+
 export const isCustomLessonKey = (key: string) => LESSON.test(key);

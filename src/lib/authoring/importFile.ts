@@ -9,7 +9,9 @@ import { baseName, importPptx } from './pptx.ts';
 import type { ImportedModule } from './schema.ts';
 import { importFailure, type ImportResult } from './result.ts';
 
-export const ACCEPTED_EXTENSIONS = ['.pptx', '.docx', '.md', '.markdown', '.txt'] as const;
+import { ACCEPTED_EXTENSIONS } from './limits.ts';
+
+export { ACCEPTED_EXTENSIONS };
 
 export interface UploadedFile {
   fileName: string;

@@ -30,8 +30,9 @@ export interface CustomLessonPage {
   toc: { id: string; heading: string }[];
 }
 
-/** The anchor of a section's heading: questions link to it (`section: { ja, en }`). */
-export const sectionAnchor = (sectionId: string) => `s-${sectionId}`;
+import { sectionAnchor } from './ids.ts';
+
+export { sectionAnchor };
 
 const READ_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'li', 'dt', 'dd']);
 

@@ -4,7 +4,7 @@
  */
 import { bankSchema, type Question } from '../quiz/schema.ts';
 import { customLessonKey } from './ids.ts';
-import { sectionAnchor } from './lessonPage.ts';
+import { sectionAnchor } from './ids.ts';
 import { moduleSnapshotSchema, MIN_QUESTIONS_PER_LESSON, type ModuleSnapshot, type Pronunciation, type StoredSection } from './schema.ts';
 
 export interface PublishableLesson {

@@ -4,7 +4,10 @@
  * The server validates the result with the banks' schema; this only translates shapes.
  */
 import type { Question, Unit } from '../quiz/schema.ts';
-import { sectionAnchor } from './lessonPage.ts';
+import { sectionAnchor } from './ids.ts';
+
+/** The units of src/lib/quiz/schemaParts.ts (UNITS), listed here so the editor bundle stays free of zod. */
+export const EDITOR_UNITS: readonly Unit[] = ['¥', '%', '回', '年', 'か月', '倍'];
 
 export const EDITABLE_TYPES = ['single', 'multiple', 'true-false', 'numeric', 'ordering', 'scenario'] as const;
 export type EditableType = (typeof EDITABLE_TYPES)[number];

@@ -9,23 +9,8 @@ import { bankSchema, questionSchema } from '../quiz/schema.ts';
 import { hasControlCharacters } from '../validation/text.ts';
 import { displayTextSchema } from '../validation/schemas.ts';
 
-/** Limits of an import and of what the editor stores; each breach has its own error. */
-export const AUTHORING_LIMITS = {
-  /** Upload size, enforced while the body streams in. */
-  maxUploadBytes: 10 * 1024 * 1024,
-  /** Sum of the uncompressed sizes of the parts read from a PPTX/DOCX (zip bombs). */
-  maxUncompressedBytes: 50 * 1024 * 1024,
-  maxSlides: 100,
-  maxLessons: 30,
-  maxSectionsPerLesson: 100,
-  maxTitleChars: 120,
-  maxHeadingChars: 200,
-  maxSectionChars: 20_000,
-  /** All text of a module together. */
-  maxModuleChars: 400_000,
-  maxPronunciations: 200,
-  maxQuestionsPerLesson: 50,
-} as const;
+export { AUTHORING_LIMITS } from './limits.ts';
+import { AUTHORING_LIMITS } from './limits.ts';
 
 /** Questions a lesson's test needs before the module can be published. */
 export const MIN_QUESTIONS_PER_LESSON = 3;

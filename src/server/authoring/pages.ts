@@ -8,6 +8,9 @@ import type { Database } from '../db/client.ts';
 import { customLessonsByKey } from './catalog.ts';
 import { readDraft, type DraftModule } from './store.ts';
 import { and, eq } from 'drizzle-orm';
+import { previewPath } from '../../lib/authoring/paths.ts';
+import { requiredQuestions } from '../../lib/authoring/publish.ts';
+import type { EditorModule } from '../../components/trainer/authoring/ModuleEditor.tsx';
 import { assignments } from '../db/schema.ts';
 
 export interface CustomLessonView {
@@ -40,5 +43,27 @@ export async function assignedLessonView(db: Database, cohortId: string, key: st
   return {
     assignmentId: assignment.id,
     view: { key, title: content.title, moduleTitle: snapshot.title, locale: snapshot.locale, page, position: entry.lesson.order, lessonCount: snapshot.lessons.length },
+  };
+}
+
+/** What the editor island starts from. */
+export async function editorModule(db: Database, trainerId: string, moduleId: string): Promise<EditorModule | null> {
+  const draft = await readDraft(db, trainerId, moduleId);
+  if (!draft) return null;
+  return {
+    id: draft.id,
+    title: draft.title,
+    locale: draft.locale,
+    revision: draft.revision,
+    pronunciations: draft.pronunciations,
+    versions: draft.versions.length,
+    lessons: draft.lessons.map((lesson) => ({
+      id: lesson.id,
+      title: lesson.title,
+      url: previewPath(draft.id, lesson.id),
+      sections: lesson.sections,
+      questions: lesson.questions,
+      requiredQuestions: requiredQuestions(lesson.sections.length),
+    })),
   };
 }

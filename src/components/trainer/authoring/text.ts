@@ -69,6 +69,7 @@ const ja = {
   'preview.back': '← 編集に戻る',
   'learner.back': '← 課題一覧に戻る',
   'learner.test': 'テストを受ける',
+  'learner.lesson': 'レッスンを聞く',
   'lesson.of': '{n} / {total}',
 } as const;
 
@@ -140,6 +141,7 @@ const en: Record<AuthoringTextKey, string> = {
   'preview.back': '← Back to the editor',
   'learner.back': '← Back to my assignments',
   'learner.test': 'Take the test',
+  'learner.lesson': 'Open the lesson',
   'lesson.of': '{n} / {total}',
 };
 
