@@ -15,6 +15,10 @@ export const AUTHORING_LIMITS = {
   maxModuleChars: 400_000,
   maxPronunciations: 200,
   maxQuestionsPerLesson: 50,
+  /** JSON bodies of the editor (a section of Japanese text is 3 bytes a character). */
+  maxEditBodyBytes: 256 * 1024,
+  /** Pasted Markdown or GIFT. */
+  maxDocumentBodyBytes: 2 * 1024 * 1024,
 } as const;
 
 /** Files the importer reads. */

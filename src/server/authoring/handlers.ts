@@ -6,7 +6,7 @@ import { importFile } from '../../lib/authoring/importFile.ts';
 import { giftToQuestions, questionsToGift } from '../../lib/authoring/gift.ts';
 import { publishProblems } from '../../lib/authoring/publish.ts';
 import { createFromMarkdownSchema, lessonPatchSchema, modulePatchSchema, questionsPutSchema, revisionOnlySchema, sectionPatchSchema } from '../../lib/authoring/schema.ts';
-import { giftImportSchema } from '../../lib/authoring/schema.ts';
+import { AUTHORING_LIMITS, giftImportSchema } from '../../lib/authoring/schema.ts';
 import { importMarkdown } from '../../lib/authoring/markdown.ts';
 import type { TrainerIdentity } from '../auth/sessions.ts';
 import { fieldErrors, invalid, parseBody, parseParams } from '../http/body.ts';
@@ -21,6 +21,9 @@ import { createModule, listModules, readDraft } from './store.ts';
 import { readUpload } from './upload.ts';
 
 type TrainerContext = RouteContext & { trainer: TrainerIdentity };
+
+const EDIT_BODY = { maxBytes: AUTHORING_LIMITS.maxEditBodyBytes };
+const DOCUMENT_BODY = { maxBytes: AUTHORING_LIMITS.maxDocumentBodyBytes };
 
 const importProblem = (error: { code: string; message: string; details?: Record<string, unknown> }) =>
   problem(400, 'import-failed', { reason: error.code, message: error.message, ...error.details });
@@ -37,7 +40,7 @@ export async function postModule(context: TrainerContext): Promise<Response> {
     const bytes = new Uint8Array(await upload.file.arrayBuffer());
     result = await importFile({ fileName: upload.file.name, bytes, title: fields.data.title || undefined, locale: fields.data.locale });
   } else {
-    const body = await parseBody(context.request, createFromMarkdownSchema);
+    const body = await parseBody(context.request, createFromMarkdownSchema, DOCUMENT_BODY);
     if (!body.ok) return body.response;
     result = importMarkdown(body.data.markdown, { title: body.data.title, locale: body.data.locale });
   }
@@ -65,7 +68,7 @@ export async function getModule(context: TrainerContext): Promise<Response> {
 export async function patchModuleHandler(context: TrainerContext): Promise<Response> {
   const params = parseParams(context.params, moduleParamsSchema);
   if (!params) return notFound();
-  const body = await parseBody(context.request, modulePatchSchema);
+  const body = await parseBody(context.request, modulePatchSchema, EDIT_BODY);
   if (!body.ok) return body.response;
   return respond(await patchModule(context.db, context.trainer.id, params.id, body.data));
 }
@@ -73,7 +76,7 @@ export async function patchModuleHandler(context: TrainerContext): Promise<Respo
 export async function patchLessonHandler(context: TrainerContext): Promise<Response> {
   const params = parseParams(context.params, lessonParamsSchema);
   if (!params) return notFound();
-  const body = await parseBody(context.request, lessonPatchSchema);
+  const body = await parseBody(context.request, lessonPatchSchema, EDIT_BODY);
   if (!body.ok) return body.response;
   return respond(await patchLesson(context.db, context.trainer.id, params.id, params.lessonId, body.data));
 }
@@ -81,7 +84,7 @@ export async function patchLessonHandler(context: TrainerContext): Promise<Respo
 export async function patchSectionHandler(context: TrainerContext): Promise<Response> {
   const params = parseParams(context.params, sectionParamsSchema);
   if (!params) return notFound();
-  const body = await parseBody(context.request, sectionPatchSchema);
+  const body = await parseBody(context.request, sectionPatchSchema, EDIT_BODY);
   if (!body.ok) return body.response;
   return respond(await patchSection(context.db, context.trainer.id, params.id, params.sectionId, body.data));
 }
@@ -89,7 +92,7 @@ export async function patchSectionHandler(context: TrainerContext): Promise<Resp
 export async function putQuestionsHandler(context: TrainerContext): Promise<Response> {
   const params = parseParams(context.params, lessonParamsSchema);
   if (!params) return notFound();
-  const body = await parseBody(context.request, questionsPutSchema);
+  const body = await parseBody(context.request, questionsPutSchema, EDIT_BODY);
   if (!body.ok) return body.response;
   return respond(await putQuestions(context.db, context.trainer.id, params.id, params.lessonId, body.data.revision, body.data.questions));
 }
@@ -97,7 +100,7 @@ export async function putQuestionsHandler(context: TrainerContext): Promise<Resp
 export async function postPublish(context: TrainerContext): Promise<Response> {
   const params = parseParams(context.params, moduleParamsSchema);
   if (!params) return notFound();
-  const body = await parseBody(context.request, revisionOnlySchema);
+  const body = await parseBody(context.request, revisionOnlySchema, EDIT_BODY);
   if (!body.ok) return body.response;
   return respond(await publishModule(context.db, context.trainer.id, params.id, body.data.revision), 201);
 }
@@ -119,7 +122,7 @@ export async function getGift(context: TrainerContext): Promise<Response> {
 export async function postGift(context: TrainerContext): Promise<Response> {
   const params = parseParams(context.params, lessonParamsSchema);
   if (!params) return notFound();
-  const body = await parseBody(context.request, giftImportSchema);
+  const body = await parseBody(context.request, giftImportSchema, DOCUMENT_BODY);
   if (!body.ok) return body.response;
   const draft = await readDraft(context.db, context.trainer.id, params.id);
   const lesson = draft?.lessons.find((candidate) => candidate.id === params.lessonId);

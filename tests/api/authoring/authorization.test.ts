@@ -3,7 +3,10 @@
  * learner, as another trainer and with ids that are not ids; none of them learns anything.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { assignedLessonView, draftLessonView } from '../../../src/server/authoring/pages.ts';
 import type { DatabaseHandle } from '../../../src/server/db/index.ts';
+import { customModuleVersions, trainers } from '../../../src/server/db/schema.ts';
 import { actor, startTestApp, type Actor } from '../support/app.ts';
 import { side, signedInTrainer, type Side } from '../support/fixtures.ts';
 import { draft, threeQuestions } from './support.ts';
@@ -14,11 +17,15 @@ let stranger: Side;
 let moduleId: string;
 let lessonId: string;
 let sectionId: string;
+let ownerId: string;
+let strangerTrainerId: string;
 
 beforeAll(async () => {
   handle = await startTestApp();
-  ({ trainer: owner } = await signedInTrainer(handle.db));
+  ({ trainer: owner, id: ownerId } = await signedInTrainer(handle.db));
   stranger = await side(handle.db, 'S');
+  const [row] = await handle.db.select({ id: trainers.id }).from(trainers).where(eq(trainers.email, stranger.trainerEmail));
+  strangerTrainerId = row!.id;
   const created = await owner.post('/api/trainer/modules', { title: 'Secret playbook', locale: 'en', markdown: '## Pricing\n\nOur margin is 40%.' });
   moduleId = (await created.json()).id;
   const body = await draft(owner, moduleId);
@@ -62,6 +69,14 @@ describe('authoring authorization', () => {
     }
   });
 
+  it('shows the draft preview page only to its owner, and an assigned lesson only to that cohort', async () => {
+    expect(await draftLessonView(handle.db, strangerTrainerId, moduleId, lessonId)).toBeNull();
+    expect((await draftLessonView(handle.db, ownerId, moduleId, lessonId))?.view.title).toBe('Secret playbook');
+    const [version] = await handle.db.select().from(customModuleVersions).where(eq(customModuleVersions.moduleId, moduleId));
+    // Published but assigned to nobody: no learner can open it by guessing its key.
+    expect(await assignedLessonView(handle.db, stranger.cohortId, `cm-${version!.id}-1`)).toBeNull();
+  });
+
   it('lists only the trainer’s own modules', async () => {
     expect((await (await stranger.trainer.get('/api/trainer/modules')).json()).modules).toEqual([]);
     expect((await (await owner.get('/api/trainer/modules')).json()).modules).toHaveLength(1);
@@ -80,11 +95,17 @@ describe('authoring authorization', () => {
     expect(response.status).toBe(403);
   });
 
-  it('refuses bodies over 32 KB on edits (413) and odd keys (400)', async () => {
-    const huge = await owner.request('PATCH', `/api/trainer/modules/${moduleId}/sections/${sectionId}`, { body: { revision: 3, markdown: 'あ'.repeat(40_000) } });
+  it('accepts a long Japanese section, refuses bodies over 256 KB (413) and odd keys (400)', async () => {
+    const path = `/api/trainer/modules/${moduleId}/sections/${sectionId}`;
+    // 20,000 characters of Japanese are 60 KB of UTF-8: over the 32 KB cap of other APIs, within this one.
+    const long = await owner.request('PATCH', path, { body: { revision: 3, markdown: 'あ'.repeat(20_000) } });
+    expect(long.status).toBe(200);
+    const tooLong = await owner.request('PATCH', path, { body: { revision: 4, markdown: 'あ'.repeat(20_001) } });
+    expect(tooLong.status).toBe(400);
+    const huge = await owner.request('PATCH', path, { body: { revision: 4, markdown: 'あ'.repeat(100_000) } });
     expect(huge.status).toBe(413);
     const odd = await owner.request('PATCH', `/api/trainer/modules/${moduleId}/sections/${sectionId}`, {
-      rawBody: '{"revision":3,"constructor":{"x":1},"heading":"a\\u0000"}',
+      rawBody: '{"revision":4,"constructor":{"x":1},"heading":"a\\u0000"}',
       headers: { 'content-type': 'application/json' },
     });
     expect(odd.status).toBe(400);

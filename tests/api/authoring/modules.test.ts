@@ -100,6 +100,18 @@ describe('editing', () => {
     expect(statuses.filter((status) => status === 409)).toHaveLength(5);
   });
 
+  it('publishes once when the same revision is published from several tabs at once', async () => {
+    const created = await createFromMarkdown();
+    let body = await draft(trainer, created.id);
+    for (const lesson of body.lessons) {
+      await put(trainer, `/api/trainer/modules/${created.id}/lessons/${lesson.id}/questions`, { revision: body.revision, questions: threeQuestions(lesson.sections[0]!.id) });
+      body = await draft(trainer, created.id);
+    }
+    const statuses = await Promise.all(Array.from({ length: 4 }, () => trainer.post(`/api/trainer/modules/${created.id}/publish`, { revision: body.revision }).then((r) => r.status)));
+    expect(statuses.sort()).toEqual([201, 409, 409, 409]);
+    expect((await draft(trainer, created.id)).status).toBe('published');
+  });
+
   it('stores pronunciation overrides and refuses a term listed twice', async () => {
     const created = await createFromMarkdown();
     const ok = await patch(trainer, `/api/trainer/modules/${created.id}`, { revision: 1, pronunciations: [{ term: '御社', reading: 'おんしゃ' }] });
