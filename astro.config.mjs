@@ -15,8 +15,9 @@ export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   output: 'static',
   // The adapter's own cap on request bodies (its default is 1 GiB). The API's JSON bodies are capped
-  // at 32 KB while they are read (src/server/http/body.ts); this stops anything else far earlier.
-  adapter: node({ mode: 'standalone', bodySizeLimit: 1024 * 1024 }),
+  // at 32 KB while they are read (src/server/http/body.ts), trainers' uploads at 10 MB
+  // (src/server/authoring/upload.ts); this stops anything else far earlier.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 11 * 1024 * 1024 }),
   integrations: [mdx(), preact(), serviceWorker()],
   server: { port: 4321 },
   i18n: {

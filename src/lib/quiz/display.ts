@@ -1,4 +1,6 @@
 /** How answers, units and section links are written for the learner. */
+import { isCustomLessonKey } from '../authoring/ids.ts';
+import { learnerLessonPath } from '../authoring/paths.ts';
 import { lessonPath } from '../course/catalog.ts';
 import { formatNumber, formatPercent, formatYen } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -45,5 +47,7 @@ export function toleranceText(locale: Locale, unit: Unit, tolerance: Tolerance):
 
 /** Link to the lesson section a question tests: `/lessons/<id>/#<anchor>`, `/en/lessons/...` in English. */
 export function sectionHref(lesson: string, anchor: string, locale: Locale): string {
-  return `${lessonPath(locale, lesson)}#${encodeURIComponent(anchor)}`;
+  // A trainer's own lesson lives in the learner area, in its module's one language.
+  const path = isCustomLessonKey(lesson) ? learnerLessonPath(lesson) : lessonPath(locale, lesson);
+  return `${path}#${encodeURIComponent(anchor)}`;
 }

@@ -232,3 +232,98 @@ export type Assignment = typeof assignments.$inferSelect;
 export type AttemptRow = typeof attempts.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
 export type PracticeAttemptRow = typeof practiceAttempts.$inferSelect;
+
+/**
+ * A trainer's own module (issue 14): imported from Markdown, PPTX or DOCX, edited, then
+ * published as frozen versions. Only its owner can read or change it.
+ */
+export const customModules = pgTable(
+  'custom_modules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    trainerId: uuid('trainer_id')
+      .notNull()
+      .references(() => trainers.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    locale: text('locale', { enum: ['ja', 'en'] }).notNull(),
+    /** `published` once a version exists; editing after that changes only the draft. */
+    status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
+    /** Term → reading for the narration, e.g. `{ "term": "御社", "reading": "おんしゃ" }`. */
+    pronunciations: jsonb('pronunciations').$type<{ term: string; reading: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Bumped by every edit: a save naming an older revision is refused (two tabs never overwrite silently). */
+    revision: integer('revision').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('custom_modules_trainer_idx').on(table.trainerId)],
+);
+
+/** A lesson of a custom module, in order. */
+export const customLessons = pgTable(
+  'custom_lessons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    moduleId: uuid('module_id')
+      .notNull()
+      .references(() => customModules.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+  },
+  (table) => [index('custom_lessons_module_idx').on(table.moduleId, table.position)],
+);
+
+/** A section of a custom lesson: a heading, Markdown text, and optionally what to say instead. */
+export const customSections = pgTable(
+  'custom_sections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    lessonId: uuid('lesson_id')
+      .notNull()
+      .references(() => customLessons.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    heading: text('heading').notNull(),
+    markdown: text('markdown').notNull(),
+    /** The spoken version (speaker notes of a slide); null: the text itself is read. */
+    spoken: text('spoken'),
+  },
+  (table) => [index('custom_sections_lesson_idx').on(table.lessonId, table.position)],
+);
+
+/** A test question of a custom lesson, in the built-in banks' own schema (src/lib/quiz/schema.ts). */
+export const customQuestions = pgTable(
+  'custom_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    lessonId: uuid('lesson_id')
+      .notNull()
+      .references(() => customLessons.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    question: jsonb('question').$type<Record<string, unknown>>().notNull(),
+  },
+  (table) => [index('custom_questions_lesson_idx').on(table.lessonId, table.position)],
+);
+
+/**
+ * A published version: the whole module frozen as JSON (src/lib/authoring/schema.ts,
+ * moduleSnapshotSchema). Assignments name a version's lessons (`cm-<version id>-<n>`), so later
+ * edits never change a test already assigned or graded. Never updated or deleted while the module lives.
+ */
+export const customModuleVersions = pgTable(
+  'custom_module_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    moduleId: uuid('module_id')
+      .notNull()
+      .references(() => customModules.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [unique('custom_module_versions_number').on(table.moduleId, table.number)],
+);
+
+export type CustomModuleRow = typeof customModules.$inferSelect;
+export type CustomLessonRow = typeof customLessons.$inferSelect;
+export type CustomSectionRow = typeof customSections.$inferSelect;
+export type CustomQuestionRow = typeof customQuestions.$inferSelect;
+export type CustomModuleVersionRow = typeof customModuleVersions.$inferSelect;

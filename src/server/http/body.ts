@@ -36,7 +36,7 @@ export function invalid(errors: Record<string, string[]>): Response {
   return problem(400, 'invalid-body', { fieldErrors: errors });
 }
 
-const tooLarge = () => problem(413, 'body-too-large', { maxBytes: MAX_BODY_BYTES });
+const tooLarge = (maxBytes = MAX_BODY_BYTES) => problem(413, 'body-too-large', { maxBytes });
 
 /**
  * The body as text, or null once it passes `maxBytes`. Read chunk by chunk and cancelled at the
@@ -62,16 +62,16 @@ export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES):
   return Buffer.concat(chunks, size).toString('utf8');
 }
 
-/** The JSON body, validated. */
-export async function parseBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<Parsed<z.output<Schema>>> {
+/** The JSON body, validated; `maxBytes` raises the cap for the few bodies that carry documents (trainers' Markdown). */
+export async function parseBody<Schema extends z.ZodType>(request: Request, schema: Schema, { maxBytes = MAX_BODY_BYTES } = {}): Promise<Parsed<z.output<Schema>>> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return { ok: false, response: problem(415, 'unsupported-media-type', { expected: 'application/json' }) };
   }
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
-  const text = await readBodyText(request);
-  if (text === null) return { ok: false, response: tooLarge() };
+  if (declared > maxBytes) return { ok: false, response: tooLarge(maxBytes) };
+  const text = await readBodyText(request, maxBytes);
+  if (text === null) return { ok: false, response: tooLarge(maxBytes) };
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -8,6 +8,7 @@ import type { LearnerIdentity, TrainerIdentity } from '../auth/sessions.ts';
 import type { Database } from '../db/client.ts';
 import { serverReady } from '../db/startup.ts';
 import { loadCourse, type Course } from '../learner/course.ts';
+import { cohortCourse, trainerCourse } from '../authoring/catalog.ts';
 import { problem, unauthorized } from './json.ts';
 
 export interface RouteContext {
@@ -37,7 +38,10 @@ function clientKeyOf(context: APIContext): string {
 function route(handler: (context: RouteContext) => Promise<Response>, guard?: (context: RouteContext) => Response | null): APIRoute {
   return async (context) => {
     try {
-      const [db, course] = await Promise.all([serverReady(), loadCourse()]);
+      const [db, builtIn] = await Promise.all([serverReady(), loadCourse()]);
+      const { trainer, learner } = context.locals;
+      // Published custom modules join the course for their owner and for the cohorts they are assigned to.
+      const course = trainer ? await trainerCourse(db, builtIn, trainer.id) : learner ? await cohortCourse(db, builtIn, learner.cohortId) : builtIn;
       const routeContext: RouteContext = {
         request: context.request,
         url: context.url,

@@ -7,12 +7,13 @@ import { inviteTokenSchema } from '../auth/schemas.ts';
 import { serverReady } from '../db/startup.ts';
 import { myAssignments, type MyAssignment } from './assignments.ts';
 import { loadCourse } from './course.ts';
+import { cohortCourse } from '../authoring/catalog.ts';
 import { cohortByInvite, type CohortInvite } from './join.ts';
 
 export async function learnerHome(locals: App.Locals): Promise<{ learner: LearnerIdentity; assignments: MyAssignment[] } | null> {
   if (!locals.learner) return null;
   const [db, course] = await Promise.all([serverReady(), loadCourse()]);
-  return { learner: locals.learner, assignments: await myAssignments(db, course, locals.learner) };
+  return { learner: locals.learner, assignments: await myAssignments(db, await cohortCourse(db, course, locals.learner.cohortId), locals.learner) };
 }
 
 /** The learner's assignment with this id, or null (not theirs, or not found). */

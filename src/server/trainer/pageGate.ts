@@ -11,6 +11,7 @@ import { trainers } from '../db/schema.ts';
 import { SAMPLE_TRAINER, sampleDataAllowed } from '../db/seed.ts';
 import { serverReady } from '../db/startup.ts';
 import { loadCourse, type Course } from '../learner/course.ts';
+import { trainerCourse } from '../authoring/catalog.ts';
 
 export type TrainerGate = { redirect: string } | { trainer: TrainerIdentity; db: Database; course: Course };
 
@@ -20,7 +21,7 @@ export function trainerArea(locale: Locale, rest = ''): string {
 
 export async function trainerGate(locals: App.Locals, locale: Locale): Promise<TrainerGate> {
   const [db, course] = await Promise.all([serverReady(), loadCourse()]);
-  if (locals.trainer) return { trainer: locals.trainer, db, course };
+  if (locals.trainer) return { trainer: locals.trainer, db, course: await trainerCourse(db, course, locals.trainer.id) };
   return { redirect: trainerArea(locale, (await trainerCount(db)) === 0 ? 'setup/' : 'login/') };
 }
 

@@ -12,6 +12,7 @@ import type { Database } from '../../../src/server/db/index.ts';
 import { simulatedResponses } from '../../../src/server/db/sampleAnswers.ts';
 import { attempts } from '../../../src/server/db/schema.ts';
 import { loadCourse } from '../../../src/server/learner/course.ts';
+import { customLessonsByKey } from '../../../src/server/authoring/catalog.ts';
 import { redrawTest } from '../../../src/server/learner/grading.ts';
 import { actor, type Actor } from './app.ts';
 
@@ -79,7 +80,8 @@ export async function startAttempt(learner: Actor, assignmentId: string): Promis
 /** Responses that earn `skill` of the questions (1: all right, 0: all wrong), from the stored seed. */
 export async function responsesFor(db: Database, attemptId: string, skill = 1): Promise<Record<string, unknown>> {
   const [row] = await db.select().from(attempts).where(eq(attempts.id, attemptId));
-  const bank = row && (await loadCourse()).bank(row.lessonId);
+  // Built-in banks come from the content; a trainer's module from its published version.
+  const bank = row && ((await loadCourse()).bank(row.lessonId) ?? (await customLessonsByKey(db, [row.lessonId])).get(row.lessonId)?.bank);
   const attempt = row && bank ? redrawTest(bank, row) : null;
   if (!attempt) throw new Error(`attempt ${attemptId} cannot be re-created`);
   return simulatedResponses(attempt, answerKey(attempt), skill, createRng(counter++));

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Locale } from '../../../lib/i18n/locales.ts';
+import type { Pronunciation, StoredSection } from '../../../lib/authoring/schema.ts';
+import { AUTHORING_LIMITS } from '../../../lib/authoring/limits.ts';
+import type { Question } from '../../../lib/quiz/schema.ts';
+import { $saveState, startAutosave } from './editorStore.ts';
+import PronunciationEditor from './PronunciationEditor.tsx';
+import PublishPanel from './PublishPanel.tsx';
+import QuizEditor from './QuizEditor.tsx';
+import SaveStatus from './SaveStatus.tsx';
+import SectionEditor from './SectionEditor.tsx';
+import { at } from './text.ts';
+
+export interface EditorLesson {
+  id: string;
+  title: string;
+  url: string;
+  sections: StoredSection[];
+  questions: Question[];
+  requiredQuestions: number;
+}
+
+export interface EditorModule {
+  id: string;
+  title: string;
+  locale: 'ja' | 'en';
+  revision: number;
+  pronunciations: Pronunciation[];
+  lessons: EditorLesson[];
+  versions: number;
+}
+
+/** The module editor: text, spoken versions, pronunciations, tests and publishing, autosaved. */
+export default function ModuleEditor({ locale, module }: { locale: Locale; module: EditorModule }) {
+  const [ready] = useState(() => startAutosave(module.id, module.revision));
+  useEffect(() => {
+    // Leaving with unsaved edits asks first; saved pages leave freely.
+    const warn = (event: BeforeUnloadEvent) => {
+      const { state } = $saveState.get();
+      if (state === 'dirty' || state === 'saving' || state === 'error') event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+  return (
+    <div class="module-editor" data-ready={ready ? 'true' : 'false'} data-testid="module-editor">
+      <div class="module-editor__status"><SaveStatus locale={locale} /></div>
+      <section class="card">
+        <label for="module-title">{at(locale, 'editor.moduleTitle')}</label>
+        <input id="module-title" value={module.title} maxLength={AUTHORING_LIMITS.maxTitleChars} onInput={(e) => ready.edit('module', { title: e.currentTarget.value })} />
+      </section>
+      {module.lessons.map((lesson, i) => (
+        <section class="card lesson-editor" key={lesson.id} aria-labelledby={`lesson-${lesson.id}`} data-lesson={lesson.id}>
+          <h2 id={`lesson-${lesson.id}`}>{at(locale, 'editor.lesson', { n: i + 1 })}</h2>
+          <label for={`lesson-title-${lesson.id}`}>{at(locale, 'editor.lessonTitle')}</label>
+          <input id={`lesson-title-${lesson.id}`} value={lesson.title} maxLength={AUTHORING_LIMITS.maxTitleChars} onInput={(e) => ready.edit(`lesson:${lesson.id}`, { title: e.currentTarget.value })} />
+          <p><a href={lesson.url} target="_blank" rel="noopener" onClick={() => void ready.flush()} data-testid="preview-link">{at(locale, 'editor.preview')}</a></p>
+          {lesson.sections.map((section, j) => <SectionEditor key={section.id} locale={locale} section={section} number={j + 1} />)}
+          <QuizEditor
+            locale={locale}
+            moduleId={module.id}
+            lessonId={lesson.id}
+            contentLocale={module.locale}
+            sections={lesson.sections.map(({ id, heading }) => ({ id, heading }))}
+            initial={lesson.questions}
+            required={lesson.requiredQuestions}
+          />
+        </section>
+      ))}
+      <PronunciationEditor locale={locale} initial={module.pronunciations} />
+      <PublishPanel locale={locale} moduleId={module.id} versions={module.versions} />
+    </div>
+  );
+}

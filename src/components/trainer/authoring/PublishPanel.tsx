@@ -1,0 +1,34 @@
+import { useState } from 'preact/hooks';
+import type { Locale } from '../../../lib/i18n/locales.ts';
+import { problemText, requestJson } from './api.ts';
+import { autosave } from './editorStore.ts';
+import { at } from './text.ts';
+
+/** Publishes the draft (after pending saves); lists what is missing when it is not ready. */
+export default function PublishPanel({ locale, moduleId, versions }: { locale: Locale; moduleId: string; versions: number }) {
+  const [message, setMessage] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const publish = () =>
+    autosave().run(async (revision) => {
+      const answer = await requestJson('POST', `/api/trainer/modules/${moduleId}/publish`, { revision });
+      if (answer.ok) {
+        setProblems([]);
+        setMessage(at(locale, 'publish.done', { n: Number(answer.body.number) }));
+        return { revision: Number(answer.body.revision), value: undefined };
+      }
+      const list = (answer.body.problems as { message: string }[] | undefined)?.map((p) => p.message) ?? [];
+      setProblems(list);
+      setMessage(list.length ? at(locale, 'publish.notReady') : problemText(answer.body));
+      return { value: undefined };
+    });
+  return (
+    <section class="card" aria-labelledby="publish-title" data-testid="publish-panel">
+      <h2 id="publish-title">{at(locale, 'publish.title')}</h2>
+      <p class="muted">{at(locale, 'publish.lead')}</p>
+      {versions > 0 && <p>{at(locale, 'list.published')}: v{versions}</p>}
+      <button type="button" class="button" onClick={publish} data-testid="publish">{at(locale, 'publish.submit')}</button>
+      <p role="status">{message}</p>
+      {problems.length > 0 && <ul class="field-errors">{problems.map((problem) => <li>{problem}</li>)}</ul>}
+    </section>
+  );
+}

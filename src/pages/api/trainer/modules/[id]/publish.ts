@@ -1,0 +1,6 @@
+import { postPublish } from '../../../../../server/authoring/handlers.ts';
+import { trainerRoute } from '../../../../../server/http/route.ts';
+
+export const prerender = false;
+
+export const POST = trainerRoute(postPublish);

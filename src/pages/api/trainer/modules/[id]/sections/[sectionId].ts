@@ -1,0 +1,6 @@
+import { patchSectionHandler } from '../../../../../../server/authoring/handlers.ts';
+import { trainerRoute } from '../../../../../../server/http/route.ts';
+
+export const prerender = false;
+
+export const PATCH = trainerRoute(patchSectionHandler);

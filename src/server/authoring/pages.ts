@@ -1,0 +1,69 @@
+/**
+ * Data of the authoring pages: the owner's preview of a draft lesson, and an assigned custom
+ * lesson for a learner of that cohort. Anyone else gets null (the page answers 404).
+ */
+import { customLessonPage, type CustomLessonPage } from '../../lib/authoring/lessonPage.ts';
+import type { Locale } from '../../lib/i18n/locales.ts';
+import type { Database } from '../db/client.ts';
+import { customLessonsByKey } from './catalog.ts';
+import { readDraft, type DraftModule } from './store.ts';
+import { and, eq } from 'drizzle-orm';
+import { previewPath } from '../../lib/authoring/paths.ts';
+import { requiredQuestions } from '../../lib/authoring/publish.ts';
+import type { EditorModule } from '../../components/trainer/authoring/ModuleEditor.tsx';
+import { assignments } from '../db/schema.ts';
+
+export interface CustomLessonView {
+  key: string;
+  title: string;
+  moduleTitle: string;
+  locale: Locale;
+  page: CustomLessonPage;
+  position: number;
+  lessonCount: number;
+}
+
+export async function draftLessonView(db: Database, trainerId: string, moduleId: string, lessonId: string): Promise<{ view: CustomLessonView; draft: DraftModule } | null> {
+  const draft = await readDraft(db, trainerId, moduleId);
+  const index = draft?.lessons.findIndex((lesson) => lesson.id === lessonId) ?? -1;
+  const lesson = draft?.lessons[index];
+  if (!draft || !lesson) return null;
+  const page = customLessonPage({ title: lesson.title, sections: lesson.sections, locale: draft.locale, pronunciations: draft.pronunciations });
+  return { draft, view: { key: `draft-${lesson.id}`, title: lesson.title, moduleTitle: draft.title, locale: draft.locale, page, position: index + 1, lessonCount: draft.lessons.length } };
+}
+
+/** An assigned custom lesson of the learner's cohort, with the assignment that tests it. */
+export async function assignedLessonView(db: Database, cohortId: string, key: string): Promise<{ view: CustomLessonView; assignmentId: string } | null> {
+  const [assignment] = await db.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.cohortId, cohortId), eq(assignments.lessonId, key)));
+  if (!assignment) return null;
+  const entry = (await customLessonsByKey(db, [key])).get(key);
+  if (!entry) return null;
+  const { snapshot, content } = entry;
+  const page = customLessonPage({ title: content.title, sections: content.sections, locale: snapshot.locale, pronunciations: snapshot.pronunciations });
+  return {
+    assignmentId: assignment.id,
+    view: { key, title: content.title, moduleTitle: snapshot.title, locale: snapshot.locale, page, position: entry.lesson.order, lessonCount: snapshot.lessons.length },
+  };
+}
+
+/** What the editor island starts from. */
+export async function editorModule(db: Database, trainerId: string, moduleId: string): Promise<EditorModule | null> {
+  const draft = await readDraft(db, trainerId, moduleId);
+  if (!draft) return null;
+  return {
+    id: draft.id,
+    title: draft.title,
+    locale: draft.locale,
+    revision: draft.revision,
+    pronunciations: draft.pronunciations,
+    versions: draft.versions.length,
+    lessons: draft.lessons.map((lesson) => ({
+      id: lesson.id,
+      title: lesson.title,
+      url: previewPath(draft.id, lesson.id),
+      sections: lesson.sections,
+      questions: lesson.questions,
+      requiredQuestions: requiredQuestions(lesson.sections.length),
+    })),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Custom modules in the database: created from an import in one transaction (a file is never
+ * half-imported), read as a tree, and reached only through their owner: every query names the
+ * trainer, so another trainer's module is "not found", like a cohort.
+ */
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { ImportedModule, Pronunciation, StoredSection } from '../../lib/authoring/schema.ts';
+import type { Question } from '../../lib/quiz/schema.ts';
+import type { Database } from '../db/client.ts';
+import { isUuid } from '../db/ids.ts';
+import { customLessons, customModules, customModuleVersions, customQuestions, customSections, type CustomModuleRow } from '../db/schema.ts';
+
+export interface DraftLesson {
+  id: string;
+  position: number;
+  title: string;
+  sections: StoredSection[];
+  questions: Question[];
+}
+
+export interface DraftModule {
+  id: string;
+  title: string;
+  locale: 'ja' | 'en';
+  status: 'draft' | 'published';
+  revision: number;
+  pronunciations: Pronunciation[];
+  updatedAt: string;
+  lessons: DraftLesson[];
+  /** Published versions, newest first. */
+  versions: { id: string; number: number; publishedAt: string }[];
+}
+
+/** Stores an import as a new draft; returns the module and lesson ids in order. */
+export async function createModule(db: Database, trainerId: string, module: ImportedModule): Promise<{ id: string; lessons: { id: string; title: string }[] }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(customModules).values({ trainerId, title: module.title, locale: module.locale }).returning({ id: customModules.id });
+    if (!row) throw new Error('insert returned no module');
+    const lessonRows = await tx
+      .insert(customLessons)
+      .values(module.lessons.map((lesson, position) => ({ moduleId: row.id, position, title: lesson.title })))
+      .returning({ id: customLessons.id, position: customLessons.position, title: customLessons.title });
+    lessonRows.sort((a, b) => a.position - b.position);
+    const sectionValues = module.lessons.flatMap((lesson, i) =>
+      lesson.sections.map((section, position) => ({ lessonId: lessonRows[i]!.id, position, heading: section.heading, markdown: section.markdown, spoken: section.spoken })),
+    );
+    if (sectionValues.length) await tx.insert(customSections).values(sectionValues);
+    return { id: row.id, lessons: lessonRows.map(({ id, title }) => ({ id, title })) };
+  });
+}
+
+/** The module row when the trainer owns it. */
+export async function ownedModuleRow(db: Database, trainerId: string, moduleId: string): Promise<CustomModuleRow | undefined> {
+  if (!isUuid(moduleId)) return undefined;
+  const [row] = await db.select().from(customModules).where(and(eq(customModules.id, moduleId), eq(customModules.trainerId, trainerId)));
+  return row;
+}
+
+/** The whole draft of a module the trainer owns, lessons and sections in order, or null. */
+export async function readDraft(db: Database, trainerId: string, moduleId: string): Promise<DraftModule | null> {
+  const row = await ownedModuleRow(db, trainerId, moduleId);
+  if (!row) return null;
+  const lessons = await db.select().from(customLessons).where(eq(customLessons.moduleId, row.id)).orderBy(asc(customLessons.position));
+  const lessonIds = lessons.map((lesson) => lesson.id);
+  const [sections, questions, versions] = await Promise.all([
+    lessonIds.length ? db.select().from(customSections).where(inArray(customSections.lessonId, lessonIds)).orderBy(asc(customSections.position)) : [],
+    lessonIds.length ? db.select().from(customQuestions).where(inArray(customQuestions.lessonId, lessonIds)).orderBy(asc(customQuestions.position)) : [],
+    db.select({ id: customModuleVersions.id, number: customModuleVersions.number, publishedAt: customModuleVersions.publishedAt }).from(customModuleVersions).where(eq(customModuleVersions.moduleId, row.id)).orderBy(desc(customModuleVersions.number)),
+  ]);
+  return {
+    id: row.id,
+    title: row.title,
+    locale: row.locale,
+    status: row.status,
+    revision: row.revision,
+    pronunciations: row.pronunciations,
+    updatedAt: row.updatedAt.toISOString(),
+    lessons: lessons.map((lesson) => ({
+      id: lesson.id,
+      position: lesson.position,
+      title: lesson.title,
+      sections: sections.filter((s) => s.lessonId === lesson.id).map(({ id, heading, markdown, spoken }) => ({ id, heading, markdown, spoken })),
+      questions: questions.filter((q) => q.lessonId === lesson.id).map((q) => q.question as unknown as Question),
+    })),
+    versions: versions.map((version) => ({ id: version.id, number: version.number, publishedAt: version.publishedAt.toISOString() })),
+  };
+}
+
+/** The trainer's modules, newest first, for the module list. */
+export async function listModules(db: Database, trainerId: string) {
+  const rows = await db
+    .select({ id: customModules.id, title: customModules.title, locale: customModules.locale, status: customModules.status, updatedAt: customModules.updatedAt })
+    .from(customModules)
+    .where(eq(customModules.trainerId, trainerId))
+    .orderBy(desc(customModules.updatedAt));
+  return rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
+}

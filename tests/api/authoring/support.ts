@@ -1,0 +1,53 @@
+/** Helpers of the authoring API tests: uploads as a browser sends them, and a ready-to-publish module. */
+import { expect } from 'vitest';
+import type { Actor } from '../support/app.ts';
+
+/** A multipart upload of `bytes` as `fileName`, sent chunked (no content-length) like a streamed form. */
+export async function upload(actor: Actor, fileName: string, bytes: Uint8Array, fields: Record<string, string> = {}): Promise<Response> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], fileName));
+  const encoded = new Response(form);
+  const body = new Uint8Array(await encoded.arrayBuffer());
+  return actor.request('POST', '/api/trainer/modules', {
+    rawBody: new Blob([body]).stream(),
+    headers: { 'content-type': encoded.headers.get('content-type')! },
+  });
+}
+
+export interface DraftBody {
+  id: string;
+  revision: number;
+  status: string;
+  lessons: { id: string; title: string; url: string; sections: { id: string; heading: string; markdown: string; spoken: string | null }[]; questions: { id: string }[] }[];
+  problems: { problem: string }[];
+}
+
+export async function draft(actor: Actor, moduleId: string): Promise<DraftBody> {
+  const response = await actor.get(`/api/trainer/modules/${moduleId}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as DraftBody;
+}
+
+/** Three single-choice questions linked to `sectionId`, in the banks' schema. */
+export function threeQuestions(sectionId: string, prefix = 'q'): unknown[] {
+  const both = (text: string) => ({ ja: text, en: text });
+  return [1, 2, 3].map((n) => ({
+    id: `${prefix}${n}`,
+    type: 'single',
+    concept: `concept-${n}`,
+    difficulty: 1,
+    section: both(`s-${sectionId}`),
+    objective: 0,
+    prompt: both(`${prefix} 質問${n}: 御社の強みは?`),
+    options: [
+      { id: 'a', text: both('継続率'), explanation: both('正解です。') },
+      { id: 'b', text: both('広告'), explanation: both('広告費は獲得コストです。') },
+    ],
+    answer: 'a',
+    explanation: both('継続率が強みです。'),
+  }));
+}
+
+export const patch = (actor: Actor, path: string, body: unknown) => actor.request('PATCH', path, { body });
+export const put = (actor: Actor, path: string, body: unknown) => actor.request('PUT', path, { body });

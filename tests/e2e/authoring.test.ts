@@ -1,0 +1,170 @@
+/**
+ * A trainer's own material as a narrated module, in Chromium against the built server: the trainer
+ * imports a small Japanese deck, edits a sentence (autosaved), adds three questions, publishes and
+ * assigns it; a learner joins, opens the lesson with its player, takes the test and passes; the
+ * dashboard shows the result. No CSP violation or script error on the way.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePptx } from '../unit/authoring/officeFixtures.ts';
+import { collectPageErrors, launchBrowser } from './support/browser.ts';
+import { repoRoot, spawnEnv, startServer, type RunningServer } from './support/server.ts';
+
+const EMAIL = 'e2e-author@example.com';
+const PASSWORD = 'e2e password 456';
+const SHOTS = process.env.LTV_SCREENSHOTS ?? '';
+
+let dataDir: string;
+let server: RunningServer;
+let browser: Browser;
+let trainerContext: BrowserContext;
+let learnerContext: BrowserContext;
+let trainer: Page;
+let learner: Page;
+let errors: string[];
+let editorUrl = '';
+let cohortUrl = '';
+let inviteLink = '';
+
+const hydrated = (page: Page) => page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+};
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'ltv-e2e-authoring-'));
+  const created = spawnSync(process.execPath, ['scripts/trainer-create.ts', '--email', EMAIL, '--password', PASSWORD, '--name', '資料 担当'], {
+    cwd: repoRoot,
+    env: spawnEnv({ LTV_DATA_DIR: dataDir }),
+    encoding: 'utf8',
+  });
+  expect(created.status, created.stderr).toBe(0);
+  server = await startServer({ LTV_DATA_DIR: dataDir });
+  browser = await launchBrowser();
+  trainerContext = await browser.newContext({ locale: 'ja-JP' });
+  learnerContext = await browser.newContext({ locale: 'ja-JP', viewport: { width: 390, height: 844 } });
+  trainer = await trainerContext.newPage();
+  learner = await learnerContext.newPage();
+  errors = [...collectPageErrors(trainer), ...collectPageErrors(learner)];
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function fillQuestion(page: Page, number: number) {
+  const card = page.locator('.question-editor').nth(number - 1);
+  await card.locator(`#q-${number}-prompt`).fill(`問${number}：提案で最初に確かめることは？`);
+  await card.getByLabel('選択肢 1', { exact: true }).fill('お客様の課題');
+  await card.getByLabel('選択肢 2', { exact: true }).fill('値引きの幅');
+  await card.getByLabel('この選択肢の解説 2').fill('値引きは課題を確かめてからです。');
+  await card.getByLabel('選択肢 3', { exact: true }).fill('競合の悪口');
+  await card.getByLabel('この選択肢の解説 3').fill('信頼を損ないます。');
+  await card.locator(`#q-${number}-explanation`).fill('まず御社の課題を確かめます。');
+}
+
+describe('authoring', () => {
+  it('the trainer imports a deck and edits a sentence (autosaved)', async () => {
+    await trainer.goto(`${server.baseUrl}/trainer/login/`);
+    await hydrated(trainer);
+    await trainer.fill('#login-email', EMAIL);
+    await trainer.fill('#login-password', PASSWORD);
+    await trainer.click('[data-testid=login-form] button[type=submit]');
+    await trainer.waitForSelector('[data-testid=create-cohort]');
+    await trainer.goto(`${server.baseUrl}/trainer/modules/`);
+    await hydrated(trainer);
+    const deck = await makePptx(
+      [
+        { title: '御社向けのご提案', bullets: ['継続率を上げる三つの施策', ['解約理由を聞く', 1]], notes: 'おんしゃ向けのご提案です。' },
+        {},
+        { title: '料金', bullets: ['月額5,000円から'] },
+      ],
+      { title: '提案デッキ' },
+    );
+    await trainer.setInputFiles('#module-file', { name: '提案.pptx', mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', buffer: Buffer.from(deck) });
+    await trainer.click('[data-testid=create-module] button[type=submit]');
+    await trainer.waitForSelector('[data-testid=module-editor]');
+    editorUrl = trainer.url();
+    await hydrated(trainer);
+    expect(await trainer.locator('.section-editor').count()).toBe(2);
+    const text = trainer.locator('.section-editor').nth(1).locator('textarea').first();
+    expect(await text.inputValue()).toBe('月額5,000円から');
+    await text.fill('月額5,000円からご利用いただけます。');
+    await trainer.waitForSelector('[data-testid=save-status][data-state=saved]');
+    await trainer.reload();
+    await hydrated(trainer);
+    expect(await trainer.locator('.section-editor').nth(1).locator('textarea').first().inputValue()).toBe('月額5,000円からご利用いただけます。');
+  });
+
+  it('adds three questions, publishes, and previews the lesson with its player', async () => {
+    for (let n = 1; n <= 3; n++) {
+      await trainer.click('.quiz-editor button:has-text("問題を追加")');
+      await fillQuestion(trainer, n);
+    }
+    await trainer.click('[data-testid=save-quiz]');
+    await trainer.waitForSelector('.quiz-editor__message:has-text("テストを保存しました")');
+    await shot(trainer, 'editor-desktop');
+    await trainer.click('[data-testid=publish]');
+    await trainer.waitForSelector('[data-testid=publish-panel] [role=status]:has-text("第1版")');
+
+    const preview = await trainerContext.newPage();
+    await preview.goto(new URL(await trainer.getAttribute('[data-testid=preview-link]', 'href') ?? '', server.baseUrl).toString());
+    await hydrated(preview);
+    expect(await preview.textContent('.lesson__header h1')).toBe('提案デッキ');
+    expect(await preview.textContent('.prose')).toContain('月額5,000円からご利用いただけます。');
+    expect(await preview.locator('.player, [data-testid=player], .lesson-player').count()).toBeGreaterThan(0);
+    await preview.close();
+  });
+
+  it('assigns the published module to a new cohort', async () => {
+    await trainer.goto(`${server.baseUrl}/trainer/`);
+    await hydrated(trainer);
+    await trainer.fill('#cohort-name', '営業4課 自作');
+    await trainer.click('[data-testid=create-cohort] button[type=submit]');
+    await trainer.waitForSelector('[data-testid=assign-form]');
+    cohortUrl = trainer.url();
+    await hydrated(trainer);
+    const moduleId = editorUrl.split('/').filter(Boolean).pop();
+    await trainer.check(`input[data-module="cm-${moduleId}"]`);
+    await trainer.fill('#assign-pass', '60');
+    await trainer.fill('#assign-count', '3');
+    await trainer.click('[data-testid=assign-form] button[type=submit]');
+    await trainer.waitForSelector('.notice[role=status]');
+    inviteLink = await trainer.inputValue('[data-testid=invite-link]');
+  });
+
+  it('a learner joins, opens the lesson with the player, and passes the test', async () => {
+    await learner.goto(inviteLink);
+    await hydrated(learner);
+    await learner.fill('#join-name', '佐藤 花子');
+    await learner.click('[data-testid=join-form] button[type=submit]');
+    await learner.click('[data-testid=go-to-assignments]');
+    await learner.waitForSelector('[data-testid=open-lesson]');
+    await learner.click('[data-testid=open-lesson]');
+    await learner.waitForSelector('.prose');
+    await hydrated(learner);
+    await shot(learner, 'lesson-phone');
+    expect(await learner.textContent('.prose')).toContain('ご利用いただけます');
+    await learner.click('[data-testid=take-test]');
+    await learner.waitForSelector('[data-testid=test-form]');
+    const cards = learner.locator('[data-question]');
+    expect(await cards.count()).toBe(3);
+    for (let i = 0; i < 3; i++) await cards.nth(i).locator('label.quiz-option', { hasText: 'お客様の課題' }).locator('input').check();
+    await learner.click('[data-testid=submit-test]');
+    await learner.waitForSelector('[data-testid=test-review][data-passed=true]', { timeout: 20_000 });
+  });
+
+  it('the dashboard shows the result', async () => {
+    await trainer.goto(cohortUrl);
+    const cell = trainer.locator('[data-testid=matrix] td[data-status=passed]');
+    await expect.poll(() => cell.count()).toBe(1);
+    expect(await trainer.locator('[data-testid=item-analysis] tbody tr').count()).toBe(3);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,67 @@
+/** Tiny PPTX and DOCX files built in memory with JSZip: only the parts the importers read. */
+import JSZip from 'jszip';
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export interface SlideSpec {
+  title?: string;
+  bullets?: (string | [string, number])[];
+  notes?: string;
+  hidden?: boolean;
+}
+
+const paragraph = (text: string, level = 0) => `<a:p>${level ? `<a:pPr lvl="${level}"/>` : ''}<a:r><a:rPr lang="ja-JP"/><a:t>${esc(text)}</a:t></a:r></a:p>`;
+const shape = (type: string | null, paragraphs: string) =>
+  `<p:sp><p:nvSpPr><p:cNvPr id="2" name="s"/><p:cNvSpPr/><p:nvPr>${type === null ? '' : type === '' ? '<p:ph idx="1"/>' : `<p:ph type="${type}"/>`}</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/>${paragraphs}</p:txBody></p:sp>`;
+
+/**
+ * A deck whose slide files are numbered in reverse of the presentation order (slide order must
+ * come from presentation.xml, not from the file names).
+ */
+export async function makePptx(slides: SlideSpec[], { title }: { title?: string } = {}): Promise<Uint8Array> {
+  const zip = new JSZip();
+  const count = slides.length;
+  const ids: string[] = [];
+  const rels: string[] = [];
+  slides.forEach((slide, i) => {
+    const file = count - i;
+    const body = (slide.bullets ?? []).map((bullet) => (Array.isArray(bullet) ? paragraph(bullet[0], bullet[1]) : paragraph(bullet))).join('');
+    const shapes = [slide.title ? shape('title', paragraph(slide.title)) : '', body ? shape('', body) : '', shape('sldNum', paragraph(String(i + 1)))].join('');
+    zip.file(`ppt/slides/slide${file}.xml`, `<?xml version="1.0" encoding="UTF-8"?><p:sld xmlns:a="a" xmlns:p="p" xmlns:r="r"${slide.hidden ? ' show="0"' : ''}><p:cSld><p:spTree>${shapes}</p:spTree></p:cSld></p:sld>`);
+    if (slide.notes !== undefined) {
+      zip.file(`ppt/slides/_rels/slide${file}.xml.rels`, `<?xml version="1.0"?><Relationships><Relationship Id="rId2" Type="${REL}/notesSlide" Target="../notesSlides/notesSlide${file}.xml"/></Relationships>`);
+      const notes = slide.notes.split('\n').map((line) => paragraph(line)).join('');
+      zip.file(`ppt/notesSlides/notesSlide${file}.xml`, `<p:notes xmlns:a="a" xmlns:p="p"><p:cSld><p:spTree>${shape('sldImg', '')}${shape('body', notes)}</p:spTree></p:cSld></p:notes>`);
+    }
+    ids.push(`<p:sldId id="${256 + i}" r:id="rId${i + 10}"/>`);
+    rels.push(`<Relationship Id="rId${i + 10}" Type="${REL}/slide" Target="slides/slide${file}.xml"/>`);
+  });
+  zip.file('ppt/presentation.xml', `<p:presentation xmlns:p="p" xmlns:r="r"><p:sldIdLst>${ids.join('')}</p:sldIdLst></p:presentation>`);
+  zip.file('ppt/_rels/presentation.xml.rels', `<Relationships>${rels.join('')}</Relationships>`);
+  if (title) zip.file('docProps/core.xml', `<cp:coreProperties xmlns:dc="dc"><dc:title>${esc(title)}</dc:title></cp:coreProperties>`);
+  zip.file('[Content_Types].xml', '<Types/>');
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+export type DocParagraph = { style?: string; text: string; list?: boolean };
+
+/** A minimal Word document: styles by id (Heading1, Heading2, Title), bullets as numbered paragraphs. */
+export async function makeDocx(paragraphs: DocParagraph[]): Promise<Uint8Array> {
+  const zip = new JSZip();
+  const body = paragraphs
+    .map(({ style, text, list }) => {
+      const props = [style ? `<w:pStyle w:val="${style}"/>` : '', list ? '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>' : ''].join('');
+      return `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ''}<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`;
+    })
+    .join('');
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+  zip.file('_rels/.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/></Relationships>`);
+  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`);
+  zip.file('word/_rels/document.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${REL}/numbering" Target="numbering.xml"/></Relationships>`);
+  const style = (id: string, name: string) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`;
+  zip.file('word/styles.xml', `<?xml version="1.0"?><w:styles xmlns:w="${W}">${style('Title', 'Title')}${style('Heading1', 'heading 1')}${style('Heading2', 'heading 2')}</w:styles>`);
+  zip.file('word/numbering.xml', `<?xml version="1.0"?><w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`);
+  return zip.generateAsync({ type: 'uint8array' });
+}
