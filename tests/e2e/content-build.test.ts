@@ -12,11 +12,14 @@ const run = promisify(execFile);
  * (`.tmp/`, ignored) so that node_modules resolves by walking up, with the same real paths:
  * a symlinked node_modules confuses Astro's compile cache.
  */
+const renderedAudio = path.join(repoRoot, 'public', 'audio');
+
 async function projectCopy(): Promise<string> {
   await mkdir(path.join(repoRoot, '.tmp'), { recursive: true });
   const dir = await mkdtemp(path.join(repoRoot, '.tmp', 'build-'));
   for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-    await cp(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
+    // Not the rendered audio (tens of MB): these builds only check content errors.
+    await cp(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true, filter: (source) => !source.startsWith(renderedAudio) });
   }
   return dir;
 }
