@@ -4,6 +4,7 @@
  * parsed by the platform's own multipart parser.
  */
 import { AUTHORING_LIMITS } from '../../lib/authoring/schema.ts';
+import { readBodyBytes } from '../http/body.ts';
 import { problem } from '../http/json.ts';
 
 /** The file limit plus room for the other fields and the multipart boundaries. */
@@ -12,25 +13,6 @@ export const MAX_UPLOAD_BODY_BYTES = AUTHORING_LIMITS.maxUploadBytes + 64 * 1024
 export type Upload = { ok: true; file: File; fields: Map<string, string> } | { ok: false; response: Response };
 
 const tooLarge = () => problem(413, 'file-too-large', { maxBytes: AUTHORING_LIMITS.maxUploadBytes, message: `the file is larger than ${AUTHORING_LIMITS.maxUploadBytes / 1024 / 1024} MB` });
-
-/** The body's bytes, or null once past `maxBytes` (the sender is told to stop). */
-export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, size);
-}
 
 export async function readUpload(request: Request): Promise<Upload> {
   const type = request.headers.get('content-type') ?? '';

@@ -39,12 +39,12 @@ export function invalid(errors: Record<string, string[]>): Response {
 const tooLarge = (maxBytes = MAX_BODY_BYTES) => problem(413, 'body-too-large', { maxBytes });
 
 /**
- * The body as text, or null once it passes `maxBytes`. Read chunk by chunk and cancelled at the
+ * The body's bytes, or null once they pass `maxBytes`. Read chunk by chunk and cancelled at the
  * limit: a chunked upload has no Content-Length to refuse it by, and `request.text()` would hold
  * all of it in memory before anything could be measured.
  */
-export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string | null> {
-  if (!request.body) return '';
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -59,7 +59,13 @@ export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES):
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks, size).toString('utf8');
+  return Buffer.concat(chunks, size);
+}
+
+/** The body as UTF-8 text, or null once it passes `maxBytes` (see readBodyBytes). */
+export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string | null> {
+  const bytes = await readBodyBytes(request, maxBytes);
+  return bytes === null ? null : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 /** The JSON body, validated; `maxBytes` raises the cap for the few bodies that carry documents (trainers' Markdown). */
