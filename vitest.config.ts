@@ -9,6 +9,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Property checks over many seeds run for seconds on a loaded CI machine: a timeout is
+          // not a speed target (those are in `npm run bench`).
+          testTimeout: 20_000,
         },
       },
       {
@@ -19,6 +22,7 @@ export default defineConfig({
           include: ['tests/component/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['tests/component/setup.ts'],
+          testTimeout: 20_000,
         },
       },
       {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { calculatorDescriptionsByLocale } from '../../src/lib/calculators/descriptions.ts';
 import { lessonSchema } from '../../src/lib/course/schemas.ts';
 import { lessonScript } from '../../src/lib/narration/script.ts';
@@ -8,6 +8,7 @@ import { readLessons } from '../unit/content/helpers.ts';
 import { seriousViolations } from './support/axe.ts';
 import { collectPageErrors, launchBrowser } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
+import { spokenIn, withFakeSpeech, type SpokenRecord } from './support/speech.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -21,93 +22,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
-interface SpokenRecord {
-  text: string;
-  lang: string;
-  rate: number;
-  at: number;
-}
-
-/**
- * Headless Chromium has no voices: this stands in for speechSynthesis. Voices (ja-JP among them)
- * arrive late, through voiceschanged, as in Chrome; each utterance starts at once and ends after
- * `durationMs`; every text is recorded with its language and rate in `window.__spoken`.
- */
-function fakeSpeech({ withVoices, durationMs }: { withVoices: boolean; durationMs: number }) {
-  const voices = withVoices
-    ? [
-        { name: 'Kyoko', lang: 'ja-JP', voiceURI: 'Kyoko', localService: true, default: true },
-        { name: 'Samantha', lang: 'en-US', voiceURI: 'Samantha', localService: true, default: false },
-      ]
-    : [];
-  const spoken: SpokenRecord[] = [];
-  (window as unknown as { __spoken: SpokenRecord[] }).__spoken = spoken;
-  let current: (EventTarget & Record<string, unknown>) | null = null;
-  let timer = 0;
-  const fire = (utterance: EventTarget & Record<string, unknown>, type: string, extra: object = {}) => {
-    const event = Object.assign(new Event(type), extra);
-    const handler = utterance[`on${type}`];
-    if (typeof handler === 'function') handler.call(utterance, event);
-  };
-  class FakeUtterance extends EventTarget {
-    text: string;
-    lang = '';
-    rate = 1;
-    voice: unknown = null;
-    constructor(text: string) {
-      super();
-      this.text = text;
-    }
-  }
-  let loaded: typeof voices = [];
-  const synthesis = Object.assign(new EventTarget(), {
-    speaking: false,
-    paused: false,
-    getVoices: () => loaded,
-    speak(utterance: FakeUtterance & Record<string, unknown>) {
-      spoken.push({ text: utterance.text, lang: utterance.lang, rate: utterance.rate, at: performance.now() });
-      current = utterance;
-      synthesis.speaking = true;
-      setTimeout(() => current === utterance && fire(utterance, 'start'), 1);
-      clearTimeout(timer);
-      timer = window.setTimeout(() => {
-        if (current !== utterance) return;
-        current = null;
-        synthesis.speaking = false;
-        fire(utterance, 'end');
-      }, durationMs);
-    },
-    cancel() {
-      const utterance = current;
-      current = null;
-      synthesis.speaking = false;
-      clearTimeout(timer);
-      if (utterance) fire(utterance, 'error', { error: 'canceled' });
-    },
-    pause() {},
-    resume() {},
-  });
-  // Like Chrome: the list is empty at first and filled a moment later.
-  if (voices.length > 0) {
-    setTimeout(() => {
-      loaded = voices;
-      synthesis.dispatchEvent(new Event('voiceschanged'));
-    }, 50);
-  }
-  Object.defineProperty(window, 'speechSynthesis', { value: synthesis, configurable: true });
-  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance, configurable: true });
-}
-
 async function contextWithSpeech(options: { withVoices: boolean; durationMs?: number }): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
-  await context.addInitScript(fakeSpeech, { withVoices: options.withVoices, durationMs: options.durationMs ?? 40 });
+  await withFakeSpeech(context, { withVoices: options.withVoices, durationMs: options.durationMs ?? 40 });
   // These cases are about browser speech: recordings the build may hold are hidden (an empty
   // manifest, read as "no recording"); tests/e2e/audio-player.test.ts plays them.
   await context.route('**/audio/**/*.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{}' }));
   return context;
 }
-
-const spokenIn = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: SpokenRecord[] }).__spoken);
 
 /** What the Japanese lesson should say, computed from its MDX as the build does. */
 function expectedSpoken(id: string, locale: 'ja' | 'en'): string[] {

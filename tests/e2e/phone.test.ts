@@ -41,7 +41,11 @@ const VIEWPORTS = [
 
 const hydrated = (page: Page) => page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
 
-/** Scrolls through the page so `client:visible` islands (calculators, charts) render too. */
+/**
+ * Scrolls through the page so `client:visible` islands (calculators, charts) render too, then waits
+ * until every island has hydrated. (Not `networkidle`: a lesson's `<audio>` may hold its request
+ * open, and the check is about layout, not the network.)
+ */
 async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(async () => {
     for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
@@ -49,7 +53,6 @@ async function scrollThrough(page: Page): Promise<void> {
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 20)));
     }
   });
-  await page.waitForLoadState('networkidle');
   await hydrated(page);
   await page.evaluate(() => window.scrollTo(0, 0));
 }
@@ -128,26 +131,28 @@ interface TipPlacement {
   bottom: number;
 }
 
-/** Opens every key-term pop-up (by keyboard focus, as a tap also does) and returns those not fully on screen. */
-async function tipsOffScreen(page: Page): Promise<TipPlacement[]> {
-  const buttons = page.locator('.term__button');
-  const off: TipPlacement[] = [];
-  for (let index = 0; index < (await buttons.count()); index++) {
-    const button = buttons.nth(index);
-    // A learner opens a term they can see: bring it on screen, then tap it.
-    await button.scrollIntoViewIfNeeded();
-    await button.focus();
-    const placement = await button.evaluate(async (element) => {
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      const tip = document.getElementById(element.getAttribute('aria-describedby') ?? '');
-      const box = tip!.getBoundingClientRect();
-      const fits = box.width > 0 && box.left >= 0 && box.right <= window.innerWidth && box.top >= 0 && box.bottom <= window.innerHeight;
-      return fits ? null : { term: element.textContent ?? '', left: box.left, right: box.right, top: box.top, bottom: box.bottom };
-    });
-    if (placement) off.push(placement);
-  }
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  return off;
+/**
+ * Opens every key-term pop-up as a learner does (brings the term on screen, then focuses it, as a
+ * tap also does) and returns those not fully on screen. One round trip for the whole page: a
+ * lesson has dozens of terms, and a slow machine should not turn them into minutes.
+ */
+function tipsOffScreen(page: Page): Promise<TipPlacement[]> {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const off: TipPlacement[] = [];
+    for (const button of document.querySelectorAll<HTMLElement>('.term__button')) {
+      if (button.offsetParent === null) continue;
+      button.scrollIntoView({ block: 'nearest' });
+      button.focus();
+      await frame();
+      const tip = document.getElementById(button.getAttribute('aria-describedby') ?? '');
+      const box = tip?.getBoundingClientRect();
+      const fits = box && box.width > 0 && box.left >= 0 && box.right <= window.innerWidth && box.top >= 0 && box.bottom <= window.innerHeight;
+      if (!fits) off.push({ term: button.textContent ?? '', left: box?.left ?? NaN, right: box?.right ?? NaN, top: box?.top ?? NaN, bottom: box?.bottom ?? NaN });
+    }
+    (document.activeElement as HTMLElement | null)?.blur();
+    return off;
+  });
 }
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
@@ -155,7 +160,8 @@ const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.s
 describe.each(VIEWPORTS)('at $width x $height', (viewport) => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext({ viewport, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+    // No service worker: its background precaching is not what these checks are about (tests/e2e/offline.test.ts is).
+    context = await browser.newContext({ viewport, deviceScaleFactor: 1, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
   });
   afterAll(() => context?.close());
 

@@ -7,7 +7,7 @@ import type { Locale } from '../../lib/i18n/locales.ts';
 import { MONITORING_BOARD_DESCRIPTION } from '../../lib/calculators/descriptions.ts';
 import BarChart from '../charts/BarChart.tsx';
 import CalculatorFrame from './CalculatorFrame.tsx';
-import { CompareTable, PeriodsTable } from './MonitoringTables.tsx';
+import { changeEffects, CompareTable, EffectsChart, PeriodsTable } from './MonitoringTables.tsx';
 import { useUrlChoice } from './useUrlChoice.ts';
 
 const KINDS: readonly PeriodKind[] = ['month', 'quarter'];
@@ -97,16 +97,8 @@ export default function MonitoringBoard({ locale, instance = 'monitoring' }: Pro
   // 18 monthly bars leave room for about four characters per label: 190万 / ¥1.9M.
   const shortYen = (value: number) => (locale === 'ja' ? `${formatNumber(locale, value / 10_000, 0)}万` : formatYenCompact(locale, value));
   // The sign goes before the currency: -¥1.8M, not ¥-1.8M.
-  const signedCompact = (value: number) => {
-    const rounded = Math.round(value);
-    return rounded < 0 ? `-${formatYenCompact(locale, -rounded)}` : withSign(rounded, formatYenCompact(locale, rounded));
-  };
   const signedPercent = (ratio: number | null) => (ratio === null ? '–' : withSign(ratio, formatPercent(locale, ratio)));
-  const effects = [
-    { label: text.effects.customer, value: change.customerEffect },
-    { label: text.effects.frequency, value: change.frequencyEffect },
-    { label: text.effects.price, value: change.priceEffect },
-  ];
+  const effects = changeEffects(change, text.effects);
 
   const chooseKind = (next: PeriodKind) => {
     setKind(next);
@@ -187,19 +179,7 @@ export default function MonitoringBoard({ locale, instance = 'monitoring' }: Pro
       <p class="chart__heading" aria-hidden="true">
         {text.effectsChart(name(a), name(b))}
       </p>
-      <BarChart
-        title={text.effectsChart(name(a), name(b))}
-        tableHeaders={[text.effects.total, text.effect]}
-        bars={[
-          ...effects.map((effect) => ({
-            label: effect.label,
-            value: effect.value,
-            valueLabel: signedCompact(effect.value),
-            tone: effect.value >= 0 ? ('positive' as const) : ('negative' as const),
-          })),
-          { label: text.effects.total, value: change.totalChange, valueLabel: signedCompact(change.totalChange), tone: 'muted' as const },
-        ]}
-      />
+      <EffectsChart locale={locale} title={text.effectsChart(name(a), name(b))} labels={text.effects} valueHeader={text.effect} change={change} />
       <CompareTable locale={locale} a={a} b={b} />
     </CalculatorFrame>
   );

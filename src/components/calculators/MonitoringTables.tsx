@@ -1,8 +1,9 @@
 import { compareFigures, periodName, type ComparedFigure } from '../../lib/calculators/monitoring.ts';
-import { withSign } from '../../lib/calculators/signed.ts';
-import type { PeriodMetrics } from '../../lib/clv/periods.ts';
-import { formatNumber, formatPercent, formatYen } from '../../lib/i18n/format.ts';
+import { signedAmount, withSign } from '../../lib/calculators/signed.ts';
+import type { ChangeDecomposition, PeriodMetrics } from '../../lib/clv/periods.ts';
+import { formatNumber, formatPercent, formatYen, formatYenCompact } from '../../lib/i18n/format.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
+import BarChart from '../charts/BarChart.tsx';
 
 const TEXT = {
   ja: {
@@ -141,5 +142,50 @@ export function CompareTable({ locale, a, b }: Omit<Props, 'periods'>) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+export interface EffectLabels {
+  customer: string;
+  frequency: string;
+  price: string;
+  total: string;
+}
+
+/** The three parts of a change in sales, in the order the lessons explain them. */
+export function changeEffects(change: ChangeDecomposition, labels: EffectLabels): { label: string; value: number }[] {
+  return [
+    { label: labels.customer, value: change.customerEffect },
+    { label: labels.frequency, value: change.frequencyEffect },
+    { label: labels.price, value: change.priceEffect },
+  ];
+}
+
+interface EffectsChartProps {
+  locale: Locale;
+  title: string;
+  labels: EffectLabels;
+  /** The data table's value column. */
+  valueHeader: string;
+  change: ChangeDecomposition;
+}
+
+/** The change between two periods as bars: one per effect (up or down), then the total. */
+export function EffectsChart({ locale, title, labels, valueHeader, change }: EffectsChartProps) {
+  const signedCompact = (value: number) => signedAmount(Math.round(value), (magnitude) => formatYenCompact(locale, magnitude));
+  return (
+    <BarChart
+      title={title}
+      tableHeaders={[labels.total, valueHeader]}
+      bars={[
+        ...changeEffects(change, labels).map((effect) => ({
+          label: effect.label,
+          value: effect.value,
+          valueLabel: signedCompact(effect.value),
+          tone: effect.value >= 0 ? ('positive' as const) : ('negative' as const),
+        })),
+        { label: labels.total, value: change.totalChange, valueLabel: signedCompact(change.totalChange), tone: 'muted' as const },
+      ]}
+    />
   );
 }

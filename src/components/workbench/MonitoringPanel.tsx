@@ -6,7 +6,7 @@ import { formatNumber, formatPercent, formatYen, formatYenCompact } from '../../
 import type { Locale } from '../../lib/i18n/locales.ts';
 import { defaultPeriods, shortPeriodLabel, type Monitoring } from '../../lib/workbench/monitoring.ts';
 import BarChart from '../charts/BarChart.tsx';
-import { CompareTable } from '../calculators/MonitoringTables.tsx';
+import { changeEffects, CompareTable, EffectsChart } from '../calculators/MonitoringTables.tsx';
 import CohortTable from './CohortTable.tsx';
 
 const TEXT = {
@@ -76,15 +76,7 @@ export default function MonitoringPanel({ locale, monitoring }: { locale: Locale
   // 24 monthly bars leave room for about three characters per label: 195 (万円) / 1.9M.
   const compact = (value: number) =>
     locale === 'ja' ? formatNumber(locale, value / 10_000, 0) : formatYenCompact(locale, value).replace('¥', '');
-  const signedCompact = (value: number) => {
-    const rounded = Math.round(value);
-    return rounded < 0 ? `-${formatYenCompact(locale, -rounded)}` : withSign(rounded, formatYenCompact(locale, rounded));
-  };
-  const effects = [
-    { label: text.effects.customer, value: change.customerEffect },
-    { label: text.effects.frequency, value: change.frequencyEffect },
-    { label: text.effects.price, value: change.priceEffect },
-  ];
+  const effects = changeEffects(change, text.effects);
   const select = (id: 'from' | 'to', label: string, value: string) => (
     <div class="field">
       <label for={`workbench-${id}`}>{label}</label>
@@ -178,19 +170,7 @@ export default function MonitoringPanel({ locale, monitoring }: { locale: Locale
         </p>
         <p class="calculator__formula">{text.breakdown(...(effects.map((effect) => signedYen(effect.value)) as [string, string, string]))}</p>
       </div>
-      <BarChart
-        title={text.effectsChart(name(a), name(b))}
-        tableHeaders={[text.effects.total, text.effect]}
-        bars={[
-          ...effects.map((effect) => ({
-            label: effect.label,
-            value: effect.value,
-            valueLabel: signedCompact(effect.value),
-            tone: effect.value >= 0 ? ('positive' as const) : ('negative' as const),
-          })),
-          { label: text.effects.total, value: change.totalChange, valueLabel: signedCompact(change.totalChange), tone: 'muted' as const },
-        ]}
-      />
+      <EffectsChart locale={locale} title={text.effectsChart(name(a), name(b))} labels={text.effects} valueHeader={text.effect} change={change} />
       <CompareTable locale={locale} a={a} b={b} />
       <h3>{text.cohorts}</h3>
       <CohortTable locale={locale} cohorts={monitoring.cohorts} total={monitoring.cohortCount} />

@@ -39,3 +39,39 @@ export function previousSectionStart(segments: readonly Located[], index: number
   for (let i = Math.min(index, segments.length) - 1; i >= 0; i--) if (isSectionStart(segments, i)) return i;
   return 0;
 }
+
+/** The player's moves between sentences, sections and blocks. */
+export interface SegmentMoves {
+  nextSentence(): void;
+  previousSentence(): void;
+  nextSection(): void;
+  previousSection(): void;
+  /** Moves to the first segment of a block (a click on a paragraph); false if it has none. */
+  seekToBlock(blockId: string): boolean;
+  seekToIndex(index: number): void;
+}
+
+/**
+ * The skip buttons and paragraph taps of any player, over its own `moveTo`: the speech player
+ * and the file player move differently (a new utterance, a new media time) but agree on where to.
+ */
+export function segmentMoves(segments: readonly Located[], currentIndex: () => number, moveTo: (index: number) => void): SegmentMoves {
+  return {
+    nextSentence() {
+      if (currentIndex() < segments.length - 1) moveTo(currentIndex() + 1);
+    },
+    previousSentence: () => moveTo(currentIndex() - 1),
+    nextSection() {
+      const target = nextSectionStart(segments, currentIndex());
+      if (target !== undefined) moveTo(target);
+    },
+    previousSection: () => moveTo(previousSectionStart(segments, currentIndex())),
+    seekToBlock(blockId) {
+      const target = firstSegmentOfBlock(segments, blockId);
+      if (target === undefined) return false;
+      moveTo(target);
+      return true;
+    },
+    seekToIndex: moveTo,
+  };
+}

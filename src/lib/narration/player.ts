@@ -1,5 +1,5 @@
 import type { SpeechEngine, UtteranceHandle } from './engine.ts';
-import { firstSegmentOfBlock, indexAtElapsed, nextSectionStart, previousSectionStart } from './navigation.ts';
+import { indexAtElapsed, segmentMoves, type SegmentMoves } from './navigation.ts';
 import { progress, type PlaybackProgress } from './progress.ts';
 import { normalizeRate } from './rate.ts';
 import { globalTimers, type PlayerTimers } from './timers.ts';
@@ -51,7 +51,7 @@ export interface PlayerOptions {
   onLessonEnd?: () => void;
 }
 
-export interface Player {
+export interface Player extends SegmentMoves {
   getState(): PlayerState;
   /** Calls `listener` after every change (not at once); returns the unsubscribe function. */
   subscribe(listener: (state: PlayerState) => void): () => void;
@@ -59,13 +59,6 @@ export interface Player {
   play(): void;
   pause(): void;
   resume(): void;
-  nextSentence(): void;
-  previousSentence(): void;
-  nextSection(): void;
-  previousSection(): void;
-  /** Moves to the first segment of a block (a click on a paragraph); false if it has none. */
-  seekToBlock(blockId: string): boolean;
-  seekToIndex(index: number): void;
   /** Moves to `seconds` into the lesson at normal speed (the system's seek bar). */
   seekToTime(seconds: number): void;
   setRate(rate: number): void;
@@ -222,22 +215,7 @@ export function createPlayer(options: PlayerOptions): Player {
       update({ status: 'paused' });
     },
     resume,
-    nextSentence() {
-      if (state.index < lastIndex) moveTo(state.index + 1);
-    },
-    previousSentence: () => moveTo(state.index - 1),
-    nextSection() {
-      const target = nextSectionStart(segments, state.index);
-      if (target !== undefined) moveTo(target);
-    },
-    previousSection: () => moveTo(previousSectionStart(segments, state.index)),
-    seekToBlock(blockId) {
-      const target = firstSegmentOfBlock(segments, blockId);
-      if (target === undefined) return false;
-      moveTo(target);
-      return true;
-    },
-    seekToIndex: moveTo,
+    ...segmentMoves(segments, () => state.index, moveTo),
     seekToTime: (seconds) => moveTo(indexAtElapsed(segments, seconds * 1000)),
     setRate(rate) {
       const normalized = normalizeRate(rate);

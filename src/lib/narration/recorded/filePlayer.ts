@@ -1,6 +1,6 @@
 import type { AudioManifest } from '../audio/manifest.ts';
 import { segmentAt } from '../audio/segmentAt.ts';
-import { firstSegmentOfBlock, nextSectionStart, previousSectionStart } from '../navigation.ts';
+import { segmentMoves } from '../navigation.ts';
 import type { Player, PlayerSegment, PlayerState } from '../player.ts';
 import type { PlaybackProgress } from '../progress.ts';
 import { normalizeRate } from '../rate.ts';
@@ -167,22 +167,7 @@ export function createFilePlayer(options: FilePlayerOptions): FilePlayer {
     resume() {
       if (state.status === 'paused') play();
     },
-    nextSentence() {
-      if (state.index < lastIndex) moveTo(state.index + 1);
-    },
-    previousSentence: () => moveTo(state.index - 1),
-    nextSection() {
-      const target = nextSectionStart(segments, state.index);
-      if (target !== undefined) moveTo(target);
-    },
-    previousSection: () => moveTo(previousSectionStart(segments, state.index)),
-    seekToBlock(blockId) {
-      const target = firstSegmentOfBlock(segments, blockId);
-      if (target === undefined) return false;
-      moveTo(target);
-      return true;
-    },
-    seekToIndex: moveTo,
+    ...segmentMoves(segments, () => state.index, moveTo),
     seekToTime(seconds) {
       const heard = segmentAt(manifest, seconds);
       moveToSeconds(seconds, heard ? clampIndex(heard.id) : 0);
