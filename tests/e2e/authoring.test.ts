@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePptx } from '../unit/authoring/officeFixtures.ts';
+import { seriousViolations } from './support/axe.ts';
 import { collectPageErrors, launchBrowser } from './support/browser.ts';
 import { repoRoot, spawnEnv, startServer, type RunningServer } from './support/server.ts';
 import { withSlowSpeech } from './support/speech.ts';
@@ -180,6 +181,7 @@ describe('authoring', () => {
     await expect.poll(() => meter.getAttribute('aria-valuenow')).toBe('1');
     await module.getByRole('link', { name: 'テストを受ける：「提案デッキ」' }).waitFor();
     await shot(learner, 'learn-home-phone');
+    expect(await seriousViolations(learner)).toEqual([]);
     await module.getByRole('link', { name: '聴いて学ぶ：「提案デッキ」' }).click();
     await learner.waitForURL(/\/learn\/listen\/[0-9a-f-]{36}\/$/);
     listenPath = new URL(learner.url()).pathname;
@@ -190,6 +192,7 @@ describe('authoring', () => {
     expect(await learner.getByTestId('listen-title').innerText()).toBe('提案デッキ');
     expect(await learner.locator('[data-listen-lesson][aria-current="true"]').count()).toBe(1);
     await shot(learner, 'listen-phone');
+    expect(await seriousViolations(learner)).toEqual([]);
     // Reading the lesson while it plays: the dock comes along and keeps playing.
     await learner.locator('.listen__lesson a').first().click();
     await learner.waitForSelector('.prose');
@@ -211,6 +214,7 @@ describe('authoring', () => {
     expect(await learner.getByTestId('mark-done').innerText()).toBe('✓ Done');
     expect(await learner.getByRole('link', { name: 'Listen to module: 提案デッキ' }).getAttribute('href')).toBe(`/en${listenPath}`);
     await shot(learner, 'lesson-en-phone');
+    expect(await seriousViolations(learner)).toEqual([]);
     await learner.goto(`${server.baseUrl}/en${listenPath}`);
     await learner.locator('astro-island:not([ssr]) [data-testid="listen-dock"]').waitFor();
     expect(await learner.textContent('h1')).toBe('Listen: 提案デッキ');
