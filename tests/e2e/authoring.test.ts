@@ -1,8 +1,9 @@
 /**
  * A trainer's own material as a narrated module, in Chromium against the built server: the trainer
  * imports a small Japanese deck, edits a sentence (autosaved), adds three questions, publishes and
- * assigns it; a learner joins, opens the lesson with its player, takes the test and passes; the
- * dashboard shows the result. No CSP violation or script error on the way.
+ * assigns it; a learner joins, opens the lesson with its player, marks it done, takes the test and
+ * passes, sees the module's progress in the course list, listens to it in listen mode and reads it
+ * in English; the dashboard shows the result. No CSP violation or script error on the way.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,8 +12,10 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePptx } from '../unit/authoring/officeFixtures.ts';
+import { seriousViolations } from './support/axe.ts';
 import { collectPageErrors, launchBrowser } from './support/browser.ts';
 import { repoRoot, spawnEnv, startServer, type RunningServer } from './support/server.ts';
+import { withSlowSpeech } from './support/speech.ts';
 
 const EMAIL = 'e2e-author@example.com';
 const PASSWORD = 'e2e password 456';
@@ -29,6 +32,7 @@ let errors: string[];
 let editorUrl = '';
 let cohortUrl = '';
 let inviteLink = '';
+let listenPath = '';
 
 const hydrated = (page: Page) => page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
 const shot = async (page: Page, name: string) => {
@@ -47,6 +51,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   trainerContext = await browser.newContext({ locale: 'ja-JP' });
   learnerContext = await browser.newContext({ locale: 'ja-JP', viewport: { width: 390, height: 844 } });
+  await withSlowSpeech(learnerContext);
   trainer = await trainerContext.newPage();
   learner = await learnerContext.newPage();
   errors = [...collectPageErrors(trainer), ...collectPageErrors(learner)];
@@ -151,6 +156,14 @@ describe('authoring', () => {
     await hydrated(learner);
     await shot(learner, 'lesson-phone');
     expect(await learner.textContent('.prose')).toContain('ご利用いただけます');
+    // Its only lesson done, the module is finished: the message leads to its test, named as such.
+    expect(await learner.locator('[data-testid=module-finished]').count()).toBe(0);
+    await learner.click('[data-testid=mark-done]');
+    await learner.waitForSelector('[data-testid=mark-done][aria-pressed=true]');
+    const toTest = learner.getByTestId('module-finished').getByRole('link', { name: 'テストを受ける：「提案デッキ」' });
+    expect(await toTest.getAttribute('href')).toBe(await learner.getAttribute('[data-testid=take-test]', 'href'));
+    // One lesson: no previous or next.
+    expect(await learner.locator('.pager a').count()).toBe(0);
     await learner.click('[data-testid=take-test]');
     await learner.waitForSelector('[data-testid=test-form]');
     const cards = learner.locator('[data-question]');
@@ -158,6 +171,61 @@ describe('authoring', () => {
     for (let i = 0; i < 3; i++) await cards.nth(i).locator('label.quiz-option', { hasText: 'お客様の課題' }).locator('input').check();
     await learner.click('[data-testid=submit-test]');
     await learner.waitForSelector('[data-testid=test-review][data-passed=true]', { timeout: 20_000 });
+  });
+
+  it('the course list shows the module’s progress, and listen mode plays it on', async () => {
+    await learner.goto(`${server.baseUrl}/learn/`);
+    await hydrated(learner);
+    const module = learner.locator('[data-custom-module]');
+    const meter = module.getByRole('progressbar', { name: '1 / 1 レッスン完了' });
+    await expect.poll(() => meter.getAttribute('aria-valuenow')).toBe('1');
+    await module.getByRole('link', { name: 'テストを受ける：「提案デッキ」' }).waitFor();
+    await shot(learner, 'learn-home-phone');
+    expect(await seriousViolations(learner)).toEqual([]);
+    await module.getByRole('link', { name: '聴いて学ぶ：「提案デッキ」' }).click();
+    await learner.waitForURL(/\/learn\/listen\/[0-9a-f-]{36}\/$/);
+    listenPath = new URL(learner.url()).pathname;
+    await learner.locator('astro-island:not([ssr]) [data-testid="listen-dock"]').waitFor();
+    expect(await learner.locator('.listen__lesson h3').allInnerTexts()).toEqual(['提案デッキ']);
+    await learner.getByTestId('listen-start').click();
+    await expect.poll(() => learner.getByTestId('listen-toggle').getAttribute('aria-label')).toBe('一時停止');
+    expect(await learner.getByTestId('listen-title').innerText()).toBe('提案デッキ');
+    expect(await learner.locator('[data-listen-lesson][aria-current="true"]').count()).toBe(1);
+    await shot(learner, 'listen-phone');
+    expect(await seriousViolations(learner)).toEqual([]);
+    // Reading the lesson while it plays: the dock comes along and keeps playing.
+    await learner.locator('.listen__lesson a').first().click();
+    await learner.waitForSelector('.prose');
+    expect(await learner.getByTestId('listen-dock').count()).toBe(1);
+    expect(await learner.getByTestId('listen-toggle').getAttribute('aria-label')).toBe('一時停止');
+    await learner.getByTestId('listen-toggle').click();
+  });
+
+  it('the learner reads the module in English, and nobody else can open its listen page', async () => {
+    const ja = learner.url();
+    await learner.goto(`${server.baseUrl}/learn/lessons/${ja.split('/lessons/')[1]}`);
+    await hydrated(learner);
+    await learner.click('[data-testid=lang-switch]');
+    await learner.waitForURL(/\/en\/learn\/lessons\/cm-/);
+    await hydrated(learner);
+    expect(await learner.getAttribute('html', 'lang')).toBe('en');
+    expect(await learner.textContent('.lesson__header h1')).toBe('提案デッキ');
+    expect(await learner.getByRole('link', { name: '← Back to my assignments' }).getAttribute('href')).toBe('/en/learn/');
+    expect(await learner.getByTestId('mark-done').innerText()).toBe('✓ Done');
+    expect(await learner.getByRole('link', { name: 'Listen to module: 提案デッキ' }).getAttribute('href')).toBe(`/en${listenPath}`);
+    await shot(learner, 'lesson-en-phone');
+    expect(await seriousViolations(learner)).toEqual([]);
+    await learner.goto(`${server.baseUrl}/en${listenPath}`);
+    await learner.locator('astro-island:not([ssr]) [data-testid="listen-dock"]').waitFor();
+    expect(await learner.textContent('h1')).toBe('Listen: 提案デッキ');
+
+    const outsider = await browser.newContext();
+    const page = await outsider.newPage();
+    await page.goto(`${server.baseUrl}${listenPath}`);
+    expect(new URL(page.url()).pathname).toBe('/learn/');
+    await page.goto(`${server.baseUrl}/en${listenPath}`);
+    expect(new URL(page.url()).pathname).toBe('/en/learn/');
+    await outsider.close();
   });
 
   it('the dashboard shows the result', async () => {

@@ -47,7 +47,7 @@ export function toleranceText(locale: Locale, unit: Unit, tolerance: Tolerance):
 
 /** Link to the lesson section a question tests: `/lessons/<id>/#<anchor>`, `/en/lessons/...` in English. */
 export function sectionHref(lesson: string, anchor: string, locale: Locale): string {
-  // A trainer's own lesson lives in the learner area, in its module's one language.
-  const path = isCustomLessonKey(lesson) ? learnerLessonPath(lesson) : lessonPath(locale, lesson);
+  // A trainer's own lesson lives in the learner area (its text in its module's one language).
+  const path = isCustomLessonKey(lesson) ? learnerLessonPath(lesson, locale) : lessonPath(locale, lesson);
   return `${path}#${encodeURIComponent(anchor)}`;
 }

@@ -5,13 +5,11 @@
 import { customLessonPage, type CustomLessonPage } from '../../lib/authoring/lessonPage.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
 import type { Database } from '../db/client.ts';
-import { customLessonsByKey } from './catalog.ts';
+import { assignedModuleOfLesson, type AssignedModule } from './assignedModule.ts';
 import { readDraft, type DraftModule } from './store.ts';
-import { and, eq } from 'drizzle-orm';
 import { previewPath } from '../../lib/authoring/paths.ts';
 import { requiredQuestions } from '../../lib/authoring/publish.ts';
 import type { EditorModule } from '../../components/trainer/authoring/ModuleEditor.tsx';
-import { assignments } from '../db/schema.ts';
 
 export interface CustomLessonView {
   key: string;
@@ -32,17 +30,20 @@ export async function draftLessonView(db: Database, trainerId: string, moduleId:
   return { draft, view: { key: `draft-${lesson.id}`, title: lesson.title, moduleTitle: draft.title, locale: draft.locale, page, position: index + 1, lessonCount: draft.lessons.length } };
 }
 
-/** An assigned custom lesson of the learner's cohort, with the assignment that tests it. */
-export async function assignedLessonView(db: Database, cohortId: string, key: string): Promise<{ view: CustomLessonView; assignmentId: string } | null> {
-  const [assignment] = await db.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.cohortId, cohortId), eq(assignments.lessonId, key)));
-  if (!assignment) return null;
-  const entry = (await customLessonsByKey(db, [key])).get(key);
-  if (!entry) return null;
-  const { snapshot, content } = entry;
-  const page = customLessonPage({ title: content.title, sections: content.sections, locale: snapshot.locale, pronunciations: snapshot.pronunciations });
+/**
+ * An assigned custom lesson of the learner's cohort, with the assignment that tests it and its
+ * module (the other assigned lessons of that version, for previous/next and the finished message).
+ */
+export async function assignedLessonView(db: Database, cohortId: string, key: string): Promise<{ view: CustomLessonView; assignmentId: string; module: AssignedModule } | null> {
+  const module = await assignedModuleOfLesson(db, cohortId, key);
+  const index = module?.lessons.findIndex((lesson) => lesson.key === key) ?? -1;
+  const lesson = module?.lessons[index];
+  if (!module || !lesson) return null;
+  const page = customLessonPage({ title: lesson.title, sections: lesson.content.sections, locale: module.locale, pronunciations: module.pronunciations });
   return {
-    assignmentId: assignment.id,
-    view: { key, title: content.title, moduleTitle: snapshot.title, locale: snapshot.locale, page, position: entry.lesson.order, lessonCount: snapshot.lessons.length },
+    assignmentId: lesson.assignmentId,
+    module,
+    view: { key, title: lesson.title, moduleTitle: module.title, locale: module.locale, page, position: index + 1, lessonCount: module.lessons.length },
   };
 }
 

@@ -16,7 +16,8 @@ describe('custom module keys', () => {
   });
 
   it('links a custom lesson’s section to the learner page, a built-in one to the course page', () => {
-    expect(sectionHref(customLessonKey(VERSION, 1), 's-abc', 'en')).toBe(`/learn/lessons/cm-${VERSION}-1/#s-abc`);
+    expect(sectionHref(customLessonKey(VERSION, 1), 's-abc', 'en')).toBe(`/en/learn/lessons/cm-${VERSION}-1/#s-abc`);
+    expect(sectionHref(customLessonKey(VERSION, 1), 's-abc', 'ja')).toBe(`/learn/lessons/cm-${VERSION}-1/#s-abc`);
     expect(sectionHref('clv-formula', 'x', 'en')).toBe('/en/lessons/clv-formula/#x');
   });
 });

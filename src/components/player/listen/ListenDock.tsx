@@ -89,23 +89,24 @@ export default function ListenDock({ locale, moduleTitle, lessonCount, text, wor
   );
 
   return (
-    <aside class="listen-dock" aria-label={words.region} lang={dockLocale} data-testid="listen-dock">
+    // The dock's words are in the page's language; what it plays may be in another (a trainer's module).
+    <aside class="listen-dock" aria-label={words.region} lang={locale} data-testid="listen-dock">
       <style dangerouslySetInnerHTML={{ __html: dockCss }} />
       {/* The page's audio element moves in here: the dock is carried across page changes. */}
       <div hidden {...{ [MEDIA_HOST_ATTRIBUTE]: '' }} />
       <div class="listen-dock__inner">
         <div class="listen-dock__info">
           <p class="listen-dock__meta">
-            {data ? <a href={data.href}>{title}</a> : title}
+            {data ? <a href={data.href} lang={dockLocale}>{title}</a> : title}
             {' · '}
             {fill(words.lessonOf, { n: view.item + 1, total: count })}
             {sleepNote && <span class="listen-dock__sleep"> · {sleepNote}</span>}
           </p>
-          <p class="listen-dock__title" data-testid="listen-title">
+          <p class="listen-dock__title" data-testid="listen-title" lang={lesson ? dockLocale : locale}>
             {lesson?.title ?? fill(words.playModule, { module: title })}
           </p>
           {active && segment && (
-            <p class="listen-dock__caption" aria-hidden="true">
+            <p class="listen-dock__caption" aria-hidden="true" lang={view.advancing ? locale : dockLocale}>
               {view.advancing ? words.nextUp : segment.display}
             </p>
           )}
