@@ -5,7 +5,9 @@
 import { customLessonPage, type CustomLessonPage } from '../../lib/authoring/lessonPage.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
 import type { Database } from '../db/client.ts';
-import { customLessonsByKey } from './catalog.ts';
+import { customLessonsByKey, loadSnapshots } from './catalog.ts';
+import { customRecording } from '../customAudio/recording.ts';
+import type { AudioManifest } from '../../lib/narration/audio/manifest.ts';
 import { readDraft, type DraftModule } from './store.ts';
 import { and, eq } from 'drizzle-orm';
 import { previewPath } from '../../lib/authoring/paths.ts';
@@ -21,6 +23,8 @@ export interface CustomLessonView {
   page: CustomLessonPage;
   position: number;
   lessonCount: number;
+  /** The lesson's recorded narration when it is rendered and says what the page says; else the browser's voice reads it. */
+  recording?: AudioManifest;
 }
 
 export async function draftLessonView(db: Database, trainerId: string, moduleId: string, lessonId: string): Promise<{ view: CustomLessonView; draft: DraftModule } | null> {
@@ -29,7 +33,19 @@ export async function draftLessonView(db: Database, trainerId: string, moduleId:
   const lesson = draft?.lessons[index];
   if (!draft || !lesson) return null;
   const page = customLessonPage({ title: lesson.title, sections: lesson.sections, locale: draft.locale, pronunciations: draft.pronunciations });
-  return { draft, view: { key: `draft-${lesson.id}`, title: lesson.title, moduleTitle: draft.title, locale: draft.locale, page, position: index + 1, lessonCount: draft.lessons.length } };
+  const recording = await latestRecording(db, draft, lesson.id, page);
+  return {
+    draft,
+    view: { key: `draft-${lesson.id}`, title: lesson.title, moduleTitle: draft.title, locale: draft.locale, page, position: index + 1, lessonCount: draft.lessons.length, ...(recording ? { recording } : {}) },
+  };
+}
+
+/** The preview plays the latest version's recording of the lesson while the draft still says the same. */
+async function latestRecording(db: Database, draft: DraftModule, lessonId: string, page: CustomLessonPage): Promise<AudioManifest | undefined> {
+  const latest = draft.versions[0];
+  if (!latest) return undefined;
+  const position = (await loadSnapshots(db, [latest.id])).get(latest.id)?.lessons.findIndex((lesson) => lesson.id === lessonId) ?? -1;
+  return position < 0 ? undefined : customRecording(latest.id, position + 1, page.segments);
 }
 
 /** An assigned custom lesson of the learner's cohort, with the assignment that tests it. */
@@ -40,9 +56,10 @@ export async function assignedLessonView(db: Database, cohortId: string, key: st
   if (!entry) return null;
   const { snapshot, content } = entry;
   const page = customLessonPage({ title: content.title, sections: content.sections, locale: snapshot.locale, pronunciations: snapshot.pronunciations });
+  const recording = await customRecording(entry.versionId, entry.lesson.order, page.segments);
   return {
     assignmentId: assignment.id,
-    view: { key, title: content.title, moduleTitle: snapshot.title, locale: snapshot.locale, page, position: entry.lesson.order, lessonCount: snapshot.lessons.length },
+    view: { key, title: content.title, moduleTitle: snapshot.title, locale: snapshot.locale, page, position: entry.lesson.order, lessonCount: snapshot.lessons.length, ...(recording ? { recording } : {}) },
   };
 }
 
