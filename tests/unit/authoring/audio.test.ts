@@ -26,8 +26,8 @@ function snapshot(pronunciations: ModuleSnapshot['pronunciations'] = [{ term: '�
     locale: 'ja',
     pronunciations,
     lessons: [
-      { id: 'bbbbbbbb-0000-4000-8000-000000000001', title: '御社の強み', sections: [section(1, '強み', '御社の強みは継続率です。広告ではありません。')], bank: { lesson: `cm-${VERSION}-1`, questions: [] } },
-      { id: 'bbbbbbbb-0000-4000-8000-000000000002', title: '次の一手', sections: [section(2, '一手', '継続率を測ります。')], bank: { lesson: `cm-${VERSION}-2`, questions: [] } },
+      { id: 'bbbbbbbb-0000-4000-8000-000000000001', title: '御社の強み', sections: [section(1, '強み', '御社の強みは継続率です。広告ではありません。')], bank: { lesson: `cm-${VERSION}-1`, passMark: 0.8, questions: [] } },
+      { id: 'bbbbbbbb-0000-4000-8000-000000000002', title: '次の一手', sections: [section(2, '一手', '継続率を測ります。')], bank: { lesson: `cm-${VERSION}-2`, passMark: 0.8, questions: [] } },
     ],
   };
 }
