@@ -12,6 +12,7 @@ import path from 'node:path';
 import { LOCALES } from '../src/lib/i18n/locales.ts';
 import { rendererFor } from '../src/server/audio/engines/index.ts';
 import { loadLessonNarrations, type LessonNarration } from '../src/server/audio/lessons.ts';
+import { siteLayout } from '../src/server/audio/layout.ts';
 import { renderAudio } from '../src/server/audio/pipeline.ts';
 import type { Measurement } from './harness.ts';
 
@@ -66,7 +67,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Measurement[]>
         const report = await renderAudio({
           lessons: [lesson],
           renderers: { [locale]: availability.renderer },
-          outDir: path.join(work, 'out'),
+          layout: siteLayout(path.join(work, 'out')),
           cacheDir: path.join(work, 'cache'),
           concurrency: availableParallelism(),
         });

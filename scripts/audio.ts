@@ -15,6 +15,7 @@ import { isLocale, LOCALES, type Locale } from '../src/lib/i18n/locales.ts';
 import type { SpeechRenderer } from '../src/lib/narration/audio/renderer.ts';
 import { ENGINE_CHOICES, rendererFor, type EngineChoice } from '../src/server/audio/engines/index.ts';
 import { loadLessonNarrations } from '../src/server/audio/lessons.ts';
+import { siteLayout } from '../src/server/audio/layout.ts';
 import { renderAudio } from '../src/server/audio/pipeline.ts';
 import { createProgress } from '../src/server/audio/progress.ts';
 import { describeMissing } from '../src/server/audio/requirements.ts';
@@ -96,7 +97,7 @@ if (Object.keys(renderers).length === 0) {
 const report = await renderAudio({
   lessons,
   renderers,
-  outDir: path.resolve(values.out),
+  layout: siteLayout(path.resolve(values.out)),
   cacheDir: path.resolve(values.cache),
   concurrency: jobs,
   progress: createProgress(),

@@ -5,7 +5,8 @@ import { LANGUAGE_TAG, type Locale } from '../../lib/i18n/locales.ts';
 import { unpackSegments, type PackedSegment } from '../../lib/narration/browser/packedSegments.ts';
 import { voicesFor } from '../../lib/narration/browser/voiceEngine.ts';
 import type { SpeechVoice } from '../../lib/narration/engine.ts';
-import { RECORDED_VOICE_ID } from '../../lib/narration/recorded/recording.ts';
+import type { AudioManifest } from '../../lib/narration/audio/manifest.ts';
+import { RECORDED_VOICE_ID, recordingFor } from '../../lib/narration/recorded/recording.ts';
 import { $listen, $player, $voices, lessonPlayer, listenPlayer, watchVoices, type PlayerView } from '../../stores/player.ts';
 import { findRecording } from './dom/recordings.ts';
 import { sharedMedia } from './dom/sharedMedia.ts';
@@ -29,6 +30,8 @@ interface Props {
   segments: PackedSegment[];
   /** The build found the lesson's recorded narration: the page plays it rather than a speech voice. */
   recorded?: boolean;
+  /** The lesson's recording, found by the server (a custom module's, which is not at a public URL). */
+  recording?: AudioManifest;
   /** The same lesson in the other language, offered when no voice reads this one. */
   otherLanguageHref: string;
   /** The player's words in the page's language (PLAYER_TEXT[locale]). */
@@ -40,7 +43,7 @@ interface Props {
  * bar with elapsed and remaining time, speed and voice, the sentence highlighted in the text.
  * The server renders it idle; the browser loads the lesson with the learner's settings.
  */
-export default function LessonPlayer({ locale, lessonId, title, album, artist, segments: packed, recorded = false, otherLanguageHref, text }: Props) {
+export default function LessonPlayer({ locale, lessonId, title, album, artist, segments: packed, recorded = false, recording: given, otherLanguageHref, text }: Props) {
   const segments = useMemo(() => unpackSegments(packed), [packed]);
   const serverView = useMemo<PlayerView>(() => serverState(segments), [segments]);
   const own = useClientStore($player, serverView);
@@ -67,7 +70,9 @@ export default function LessonPlayer({ locale, lessonId, title, album, artist, s
     const engine = sharedSpeechEngine();
     const stopWatching = watchVoices(engine);
     lessonPlayer.load({ engine, locale, lessons: [{ id: lessonId, title, segments }], media: sharedMedia() });
-    if (recorded) {
+    // Checked again here: a manifest of other words than these would highlight the wrong sentences.
+    if (given) lessonPlayer.attachAudio(lessonId, recordingFor(given, segments));
+    else if (recorded) {
       const lookup = { known: false, found: Promise.resolve() };
       lookup.found = findRecording(locale, lessonId, segments).then((audio) => {
         lookup.known = true;
@@ -79,7 +84,7 @@ export default function LessonPlayer({ locale, lessonId, title, album, artist, s
       stopWatching();
       lessonPlayer.unload();
     };
-  }, [locale, lessonId, segments, recorded]);
+  }, [locale, lessonId, segments, recorded, given]);
 
   const lang = LANGUAGE_TAG[locale];
   const voices = voicesFor(speech.voices, lang);

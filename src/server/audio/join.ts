@@ -1,12 +1,13 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { samplesOf } from '../../lib/narration/audio/format.ts';
-import { audioFileUrl, audioManifestSchema, audioManifestUrl, buildManifest, type AudioManifest } from '../../lib/narration/audio/manifest.ts';
+import { audioManifestSchema, buildManifest, type AudioManifest } from '../../lib/narration/audio/manifest.ts';
 import type { LessonAudioPlan } from '../../lib/narration/audio/plan.ts';
 import type { SpeechRenderer } from '../../lib/narration/audio/renderer.ts';
 import { readWav } from '../../lib/narration/audio/wav.ts';
 import type { SegmentCache } from './cache.ts';
 import { encodeMp3 } from './ffmpeg.ts';
+import type { AudioLayout } from './layout.ts';
 
 export interface JoinedLesson {
   manifest: AudioManifest;
@@ -17,29 +18,18 @@ export interface JoinedLesson {
   written: boolean;
 }
 
-/** `<outDir>/<lang>/<lesson>.json` and `<outDir>/<lang>/<lesson>.<hash>.mp3`. */
-export function outputPaths(outDir: string, plan: LessonAudioPlan) {
-  // The output folder is what the site serves as /audio/: the URLs name the files, in one place.
-  const onDisk = (url: string) => path.join(outDir, url.replace(/^\/audio\//, ''));
-  return {
-    dir: path.join(outDir, plan.locale),
-    manifest: onDisk(audioManifestUrl(plan.locale, plan.lesson)),
-    mp3: onDisk(audioFileUrl(plan.locale, plan.lesson, plan.outputHash)),
-  };
-}
-
 /**
  * Joins a lesson's cached segments into its MP3 and writes its manifest, unless both are
  * already on disk for this plan; then removes the lesson's older MP3s. The samples are laid
  * end to end in memory (segment, silence, segment…) and encoded once, so the file holds
  * exactly the samples the manifest counts.
  */
-export async function joinLesson(plan: LessonAudioPlan, renderer: SpeechRenderer, cache: SegmentCache, outDir: string): Promise<JoinedLesson> {
-  const paths = outputPaths(outDir, plan);
+export async function joinLesson(plan: LessonAudioPlan, renderer: SpeechRenderer, cache: SegmentCache, layout: AudioLayout): Promise<JoinedLesson> {
+  const paths = layout.paths(plan);
   const existing = await readManifest(paths.manifest);
   const existingMp3 = await stat(paths.mp3).catch(() => undefined);
-  if (existing && existingMp3 && existing.scriptHash === plan.scriptHash && existing.src.endsWith(path.basename(paths.mp3))) {
-    await removeStale(paths.dir, plan);
+  if (existing && existingMp3 && existing.scriptHash === plan.scriptHash && existing.src === paths.src) {
+    await removeStale(paths.dir, path.basename(paths.mp3));
     return { manifest: existing, file: paths.mp3, bytes: existingMp3.size, written: false };
   }
 
@@ -60,7 +50,7 @@ export async function joinLesson(plan: LessonAudioPlan, renderer: SpeechRenderer
     if (segment.pauseAfterMs > 0) parts.push(new Uint8Array(samplesOf(segment.pauseAfterMs, sampleRate) * 2));
   }
   sampleRate ??= 24_000;
-  const manifest = buildManifest({ plan, segmentSamples, sampleRate, voice: { engine: renderer.id, id: renderer.voice, label: renderer.label } });
+  const manifest = buildManifest({ plan, segmentSamples, sampleRate, voice: { engine: renderer.id, id: renderer.voice, label: renderer.label }, src: paths.src });
 
   await mkdir(paths.dir, { recursive: true });
   const temporary = `${paths.mp3}.${process.pid}.tmp`;
@@ -68,7 +58,7 @@ export async function joinLesson(plan: LessonAudioPlan, renderer: SpeechRenderer
   await rename(temporary, paths.mp3);
   // The manifest last: a reader never sees a manifest whose MP3 is not there yet.
   await writeFile(paths.manifest, `${JSON.stringify(manifest)}\n`);
-  await removeStale(paths.dir, plan);
+  await removeStale(paths.dir, path.basename(paths.mp3));
   return { manifest, file: paths.mp3, bytes: (await stat(paths.mp3)).size, written: true };
 }
 
@@ -80,10 +70,10 @@ async function readManifest(file: string): Promise<AudioManifest | undefined> {
   }
 }
 
-/** Older MP3s of this lesson: `<lesson>.<16 hex>.mp3` with another hash, and leftover temporaries. */
-async function removeStale(dir: string, plan: LessonAudioPlan): Promise<void> {
-  const ours = new RegExp(`^${plan.lesson}\\.[0-9a-f]{16}\\.mp3(?:\\.\\d+\\.tmp)?$`);
-  const current = `${plan.lesson}.${plan.outputHash}.mp3`;
+/** Older MP3s of this lesson (`current` with another hash) and leftover temporaries. */
+async function removeStale(dir: string, current: string): Promise<void> {
+  const lesson = current.replace(/\.[0-9a-f]{16}\.mp3$/, '');
+  const ours = new RegExp(`^${lesson}\\.[0-9a-f]{16}\\.mp3(?:\\.\\d+\\.tmp)?$`);
   for (const name of await readdir(dir)) {
     if (ours.test(name) && name !== current) await rm(path.join(dir, name), { force: true });
   }

@@ -1,20 +1,26 @@
-import path from 'node:path';
 import type { Locale } from '../../lib/i18n/locales.ts';
 import { planLessonAudio } from '../../lib/narration/audio/plan.ts';
 import type { SpeechRenderer } from '../../lib/narration/audio/renderer.ts';
 import { SegmentCache } from './cache.ts';
 import { joinLesson, removeOrphans } from './join.ts';
+import type { AudioLayout } from './layout.ts';
 import type { LessonNarration } from './lessons.ts';
 import { runPool } from './pool.ts';
 import { silentProgress, type ProgressReporter } from './progress.ts';
 import { synthesizeMissing } from './synthesize.ts';
 
+/**
+ * A lesson to render, from any source: the site's lessons (lessons.ts) or a published custom
+ * module's (src/lib/authoring/audio.ts). `module` only groups the summary.
+ */
+export type NarratedLesson = Pick<LessonNarration, 'lesson' | 'locale' | 'segments'> & { module: string };
+
 export interface RenderAudioOptions {
-  lessons: readonly LessonNarration[];
+  lessons: readonly NarratedLesson[];
   /** One renderer per language; lessons of a language without one are not rendered. */
   renderers: Partial<Record<Locale, SpeechRenderer>>;
-  /** Gets `<lang>/<lesson>.json` and `<lang>/<lesson>.<hash>.mp3`. */
-  outDir: string;
+  /** Where each lesson's manifest and MP3 go: `siteLayout(outDir)` for the site, a custom module's own folder. */
+  layout: AudioLayout;
   cacheDir: string;
   concurrency: number;
   progress?: ProgressReporter;
@@ -49,11 +55,11 @@ export interface RenderAudioReport {
 }
 
 /**
- * `npm run audio`'s work: plan each lesson, synthesize what the cache lacks (in parallel),
+ * `npm run audio`'s work, and a published custom module's (src/server/customAudio): plan each lesson, synthesize what the cache lacks (in parallel),
  * join each lesson whose MP3 is out of date, write manifests, clear stale outputs.
  */
 export async function renderAudio(options: RenderAudioOptions): Promise<RenderAudioReport> {
-  const { renderers, outDir, concurrency, progress = silentProgress } = options;
+  const { renderers, layout, concurrency, progress = silentProgress } = options;
   const started = performance.now();
   const cache = new SegmentCache(options.cacheDir);
   const work = options.lessons.flatMap((lesson) => {
@@ -73,7 +79,7 @@ export async function renderAudio(options: RenderAudioOptions): Promise<RenderAu
 
   progress.start(`join ${joinable.length} lesson(s)`, joinable.length);
   const joined = await runPool(joinable, concurrency, async ({ plan, renderer }) => {
-    const result = await joinLesson(plan, renderer, cache, outDir);
+    const result = await joinLesson(plan, renderer, cache, layout);
     progress.tick(`${plan.locale}/${plan.lesson}`);
     return result;
   });
@@ -91,7 +97,7 @@ export async function renderAudio(options: RenderAudioOptions): Promise<RenderAu
   if (options.removeOrphans) {
     for (const locale of Object.keys(renderers) as Locale[]) {
       const lessons = new Set(options.lessons.filter((lesson) => lesson.locale === locale).map((lesson) => lesson.lesson));
-      removed.push(...(await removeOrphans(path.join(outDir, locale), lessons)).map((name) => `${locale}/${name}`));
+      removed.push(...(await removeOrphans(layout.folderOf(locale), lessons)).map((name) => `${locale}/${name}`));
     }
   }
   const pruned =

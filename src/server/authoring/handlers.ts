@@ -16,6 +16,7 @@ import type { RouteContext } from '../http/route.ts';
 import { patchLesson, patchModule, patchSection, putQuestions } from './edit.ts';
 import { previewPath } from '../../lib/authoring/paths.ts';
 import { publishModule } from './publish.ts';
+import { queueCustomAudio } from '../customAudio/queue.ts';
 import { lessonParamsSchema, moduleParamsSchema, sectionParamsSchema, uploadFieldsSchema } from './schemas.ts';
 import { createModule, listModules, readDraft } from './store.ts';
 import { readUpload } from './upload.ts';
@@ -102,7 +103,18 @@ export async function postPublish(context: TrainerContext): Promise<Response> {
   if (!params) return notFound();
   const body = await parseBody(context.request, revisionOnlySchema, EDIT_BODY);
   if (!body.ok) return body.response;
-  return respond(await publishModule(context.db, context.trainer.id, params.id, body.data.revision), 201);
+  const outcome = await publishModule(context.db, context.trainer.id, params.id, body.data.revision);
+  if (outcome.ok) await queueAudioQuietly(context.db, outcome.value.versionId);
+  return respond(outcome, 201);
+}
+
+/** The new version's recorded narration is rendered in the background; a failure to queue it never fails the publish. */
+async function queueAudioQuietly(db: RouteContext['db'], versionId: string): Promise<void> {
+  try {
+    await queueCustomAudio(db, versionId);
+  } catch (error) {
+    console.error(`[custom-audio] could not queue ${versionId}:`, error);
+  }
 }
 
 /** The lesson's questions as Moodle GIFT text, for reuse elsewhere. */

@@ -6,6 +6,10 @@ import { customLessonPage, type CustomLessonPage } from '../../lib/authoring/les
 import type { Locale } from '../../lib/i18n/locales.ts';
 import type { Database } from '../db/client.ts';
 import { assignedModuleOfLesson, type AssignedModule } from './assignedModule.ts';
+import { loadSnapshots } from './catalog.ts';
+import { customRecording } from '../customAudio/recording.ts';
+import type { AudioManifest } from '../../lib/narration/audio/manifest.ts';
+import { parseCustomLessonKey } from '../../lib/authoring/ids.ts';
 import { readDraft, type DraftModule } from './store.ts';
 import { previewPath } from '../../lib/authoring/paths.ts';
 import { requiredQuestions } from '../../lib/authoring/publish.ts';
@@ -19,6 +23,8 @@ export interface CustomLessonView {
   page: CustomLessonPage;
   position: number;
   lessonCount: number;
+  /** The lesson's recorded narration when it is rendered and says what the page says; else the browser's voice reads it. */
+  recording?: AudioManifest;
 }
 
 export async function draftLessonView(db: Database, trainerId: string, moduleId: string, lessonId: string): Promise<{ view: CustomLessonView; draft: DraftModule } | null> {
@@ -27,7 +33,19 @@ export async function draftLessonView(db: Database, trainerId: string, moduleId:
   const lesson = draft?.lessons[index];
   if (!draft || !lesson) return null;
   const page = customLessonPage({ title: lesson.title, sections: lesson.sections, locale: draft.locale, pronunciations: draft.pronunciations });
-  return { draft, view: { key: `draft-${lesson.id}`, title: lesson.title, moduleTitle: draft.title, locale: draft.locale, page, position: index + 1, lessonCount: draft.lessons.length } };
+  const recording = await latestRecording(db, draft, lesson.id, page);
+  return {
+    draft,
+    view: { key: `draft-${lesson.id}`, title: lesson.title, moduleTitle: draft.title, locale: draft.locale, page, position: index + 1, lessonCount: draft.lessons.length, ...(recording ? { recording } : {}) },
+  };
+}
+
+/** The preview plays the latest version's recording of the lesson while the draft still says the same. */
+async function latestRecording(db: Database, draft: DraftModule, lessonId: string, page: CustomLessonPage): Promise<AudioManifest | undefined> {
+  const latest = draft.versions[0];
+  if (!latest) return undefined;
+  const position = (await loadSnapshots(db, [latest.id])).get(latest.id)?.lessons.findIndex((lesson) => lesson.id === lessonId) ?? -1;
+  return position < 0 ? undefined : customRecording(latest.id, position + 1, page.segments);
 }
 
 /**
@@ -40,10 +58,13 @@ export async function assignedLessonView(db: Database, cohortId: string, key: st
   const lesson = module?.lessons[index];
   if (!module || !lesson) return null;
   const page = customLessonPage({ title: lesson.title, sections: lesson.content.sections, locale: module.locale, pronunciations: module.pronunciations });
+  // The recording is named by the lesson's place in the version, which the key carries.
+  const position = parseCustomLessonKey(key)?.position;
+  const recording = position === undefined ? undefined : await customRecording(module.versionId, position, page.segments);
   return {
     assignmentId: lesson.assignmentId,
     module,
-    view: { key, title: lesson.title, moduleTitle: module.title, locale: module.locale, page, position: index + 1, lessonCount: module.lessons.length },
+    view: { key, title: lesson.title, moduleTitle: module.title, locale: module.locale, page, position: index + 1, lessonCount: module.lessons.length, ...(recording ? { recording } : {}) },
   };
 }
 

@@ -20,6 +20,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { AUDIO_STATES } from '../../lib/authoring/audioStatus.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -322,8 +323,35 @@ export const customModuleVersions = pgTable(
   (table) => [unique('custom_module_versions_number').on(table.moduleId, table.number)],
 );
 
+/**
+ * The recorded narration of a published version, rendered in the background after publishing
+ * (src/server/customAudio). The MP3s and manifests are files in the audio data folder; this row
+ * says how far the render is, for every process: a process claims a queued row with one UPDATE,
+ * so two app instances never render the same version, and `updated_at` is its heartbeat.
+ */
+export const customAudioRenders = pgTable('custom_audio_renders', {
+  versionId: uuid('version_id')
+    .primaryKey()
+    .references(() => customModuleVersions.id, { onDelete: 'cascade' }),
+  /** queued → rendering → ready, failed, or unavailable (a speech engine is not installed). */
+  status: text('status', { enum: AUDIO_STATES }).notNull().default('queued'),
+  /** Steps done of `total` while rendering: sentences to synthesize, then lessons to join. */
+  done: integer('done').notNull().default(0),
+  total: integer('total').notNull().default(0),
+  /** Why it failed, or what is missing (`unavailable`), for the trainer and the operator. */
+  message: text('message'),
+  /** The Debian packages that would make it possible (`unavailable`). */
+  packages: jsonb('packages').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  /** How long the last render took, in milliseconds. */
+  elapsedMs: integer('elapsed_ms'),
+  /** Queued (or re-queued) at; a render's progress moves `updated_at` on, so a stalled one can be taken over. */
+  queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type CustomModuleRow = typeof customModules.$inferSelect;
 export type CustomLessonRow = typeof customLessons.$inferSelect;
 export type CustomSectionRow = typeof customSections.$inferSelect;
 export type CustomQuestionRow = typeof customQuestions.$inferSelect;
 export type CustomModuleVersionRow = typeof customModuleVersions.$inferSelect;
+export type CustomAudioRenderRow = typeof customAudioRenders.$inferSelect;

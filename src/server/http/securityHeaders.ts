@@ -29,6 +29,13 @@ const PRIVATE_PATHS = /^\/(?:en\/)?(?:trainer|learn|join)(?:\/|$)|^\/api\/(?:tra
 const HASHED_ASSETS = /^\/_astro\/|^\/audio\/.+\.[0-9a-f]{8,}\.mp3$/;
 
 /**
+ * A custom module's recorded narration (`/api/custom-audio/<version>/<n>.<hash>.mp3`): content-hashed
+ * like the built-in files, but only its owner and assigned learners may fetch it, so only the
+ * browser keeps it (private), never a shared cache; an error answer is not kept at all.
+ */
+const PRIVATE_HASHED_AUDIO = /^\/api\/custom-audio\/[0-9a-f-]{36}\/\d+\.[0-9a-f]{16}\.mp3$/;
+
+/**
  * Files whose name stays while their content changes: a narration manifest names the current MP3,
  * the service worker and web app manifest name the current build. Kept briefly, then revalidated
  * (cheap: the static server answers 304 from the ETag).
@@ -80,7 +87,10 @@ export type ResponseKind =
 export function headersFor(pathname: string, body: ResponseKind, status = 200): Record<string, string> {
   const policy = body.kind === 'page' ? htmlPolicy(body.scriptHashes) : API_POLICY;
   const headers: Record<string, string> = { ...COMMON, 'content-security-policy': policy };
-  if (PRIVATE_PATHS.test(pathname)) {
+  if (pathname.startsWith('/api/custom-audio/')) {
+    headers['cache-control'] = status < 400 && PRIVATE_HASHED_AUDIO.test(pathname) ? 'private, max-age=31536000, immutable' : 'no-store';
+    headers['x-robots-tag'] = 'noindex, nofollow';
+  } else if (PRIVATE_PATHS.test(pathname)) {
     // A shared or back-button cache must not keep a dashboard or a learner's scores, and invite
     // links must stay out of search engines.
     headers['cache-control'] = 'no-store';
@@ -110,9 +120,9 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
 export async function securityHeaders(response: Response, pathname = ''): Promise<Response> {
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('text/html') || response.body === null) {
-    return withHeaders(response, headersFor(pathname, { kind: 'data' }));
+    return withHeaders(response, headersFor(pathname, { kind: 'data' }, response.status));
   }
   const html = await response.text();
   const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
-  return withHeaders(copy, headersFor(pathname, { kind: 'page', scriptHashes: inlineScriptHashes(html) }));
+  return withHeaders(copy, headersFor(pathname, { kind: 'page', scriptHashes: inlineScriptHashes(html) }, response.status));
 }

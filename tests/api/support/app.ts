@@ -8,6 +8,9 @@ import { onRequest } from '../../../src/middleware.ts';
 import type { DatabaseHandle } from '../../../src/server/db/index.ts';
 import { useDatabase } from '../../../src/server/db/index.ts';
 import { openTestDatabase } from './database.ts';
+import { configureCustomAudio } from '../../../src/server/customAudio/config.ts';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export const ORIGIN = 'http://localhost:4321';
 
@@ -31,6 +34,8 @@ const ROUTES: [string, () => Promise<RouteModule>][] = [
   ['/api/trainer/modules', () => import('../../../src/pages/api/trainer/modules/index.ts')],
   ['/api/trainer/modules/[id]', () => import('../../../src/pages/api/trainer/modules/[id]/index.ts')],
   ['/api/trainer/modules/[id]/publish', () => import('../../../src/pages/api/trainer/modules/[id]/publish.ts')],
+  ['/api/trainer/modules/[id]/audio', () => import('../../../src/pages/api/trainer/modules/[id]/audio.ts')],
+  ['/api/custom-audio/[versionId]/[file]', () => import('../../../src/pages/api/custom-audio/[versionId]/[file].ts')],
   ['/api/trainer/modules/[id]/lessons/[lessonId]', () => import('../../../src/pages/api/trainer/modules/[id]/lessons/[lessonId]/index.ts')],
   ['/api/trainer/modules/[id]/lessons/[lessonId]/questions', () => import('../../../src/pages/api/trainer/modules/[id]/lessons/[lessonId]/questions.ts')],
   ['/api/trainer/modules/[id]/lessons/[lessonId]/gift', () => import('../../../src/pages/api/trainer/modules/[id]/lessons/[lessonId]/gift.ts')],
@@ -128,8 +133,11 @@ export function actor(): Actor {
   };
 }
 
-/** A fresh migrated database installed as the app's; close it in afterAll. */
+/** A fresh migrated database installed as the app's, and no speech engine; close it in afterAll. */
 export async function startTestApp(): Promise<DatabaseHandle> {
+  // Publishing queues recorded narration: no speech engine runs (nor writes to ./data) unless a
+  // test installs one (tests/api/customAudio).
+  configureCustomAudio({ dir: path.join(tmpdir(), `ltv-test-custom-audio-${process.pid}`), rendererFor: () => ({ ok: false, missing: [], reason: 'the API tests run no speech engine' }) });
   const handle = await openTestDatabase();
   useDatabase(handle);
   return handle;

@@ -49,10 +49,11 @@ afterEach(() => {
   $settings.set(defaultSettings());
 });
 
-const renderPlayer = (recorded = true) =>
+const renderPlayer = (recorded = true, recording?: typeof manifest) =>
   render(
     <LessonPlayer
       recorded={recorded}
+      recording={recording}
       locale="ja"
       lessonId="what-is-ltv"
       title="LTVとは何か"
@@ -130,6 +131,25 @@ describe('LessonPlayer with a recording', () => {
   it('ignores a manifest made from another version of the lesson', async () => {
     served = { ...manifest, scriptHash: 'older' };
     renderPlayer();
+    const before = fake.spoken.length;
+    fireEvent.click(await screen.findByRole('button', { name: '再生' }));
+    await waitFor(() => expect(fake.spoken).toHaveLength(before + 1));
+    expect($player.get().recording).toBeUndefined();
+  });
+
+  it('plays a manifest the server gave (a custom module’s, behind authorization) without fetching one', async () => {
+    const given = { ...manifest, src: '/api/custom-audio/11111111-2222-4333-8444-555555555555/1.0123456789abcdef.mp3' };
+    const calls = vi.mocked(fetch).mock.calls.length;
+    renderPlayer(false, given);
+    await waitFor(() => expect($player.get().recording).toBeDefined());
+    fireEvent.click(screen.getByRole('button', { name: '再生' }));
+    await screen.findByRole('button', { name: '一時停止' });
+    expect(audio().getAttribute('src')).toBe(given.src);
+    expect(vi.mocked(fetch).mock.calls.length).toBe(calls);
+  });
+
+  it('reads aloud instead when the given manifest was made from other words', async () => {
+    renderPlayer(false, { ...manifest, scriptHash: 'older' });
     const before = fake.spoken.length;
     fireEvent.click(await screen.findByRole('button', { name: '再生' }));
     await waitFor(() => expect(fake.spoken).toHaveLength(before + 1));

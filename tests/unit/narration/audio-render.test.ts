@@ -9,6 +9,7 @@ import { segmentBlocks } from '../../../src/lib/narration/segment.ts';
 import { rendererFor } from '../../../src/server/audio/engines/index.ts';
 import { probeDurationSeconds } from '../../../src/server/audio/ffmpeg.ts';
 import type { LessonNarration } from '../../../src/server/audio/lessons.ts';
+import { siteLayout } from '../../../src/server/audio/layout.ts';
 import { renderAudio } from '../../../src/server/audio/pipeline.ts';
 
 /**
@@ -29,7 +30,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'ltv-audio-render-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const outDir = path.join(work, 'out');
 const render = (lesson: LessonNarration) =>
-  renderAudio({ lessons: [lesson], renderers: { ja: availability.ok ? availability.renderer : undefined }, outDir, cacheDir: path.join(work, 'cache'), concurrency: 2 });
+  renderAudio({ lessons: [lesson], renderers: { ja: availability.ok ? availability.renderer : undefined }, layout: siteLayout(outDir), cacheDir: path.join(work, 'cache'), concurrency: 2 });
 const manifestOnDisk = () => audioManifestSchema.parse(JSON.parse(readFileSync(path.join(outDir, 'ja', 'fixture.json'), 'utf8')));
 
 describe.skipIf(!availability.ok)(`npm run audio's pipeline with Open JTalk${skipReason}`, { timeout: 120_000 }, () => {

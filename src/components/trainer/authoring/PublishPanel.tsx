@@ -1,19 +1,23 @@
 import { useState } from 'preact/hooks';
 import type { Locale } from '../../../lib/i18n/locales.ts';
 import { problemText, requestJson } from './api.ts';
+import AudioStatus from './AudioStatus.tsx';
 import { autosave } from './editorStore.ts';
 import { at } from './text.ts';
 
-/** Publishes the draft (after pending saves); lists what is missing when it is not ready. */
+/** Publishes the draft (after pending saves); lists what is missing when it is not ready; shows the version's audio. */
 export default function PublishPanel({ locale, moduleId, versions }: { locale: Locale; moduleId: string; versions: number }) {
   const [message, setMessage] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
+  // Bumped by each publish: the audio status asks again (a new version is being rendered).
+  const [published, setPublished] = useState(0);
   const publish = () =>
     autosave().run(async (revision) => {
       const answer = await requestJson('POST', `/api/trainer/modules/${moduleId}/publish`, { revision });
       if (answer.ok) {
         setProblems([]);
         setMessage(at(locale, 'publish.done', { n: Number(answer.body.number) }));
+        setPublished((count) => count + 1);
         return { revision: Number(answer.body.revision), value: undefined };
       }
       const list = (answer.body.problems as { message: string }[] | undefined)?.map((p) => p.message) ?? [];
@@ -29,6 +33,7 @@ export default function PublishPanel({ locale, moduleId, versions }: { locale: L
       <button type="button" class="button" onClick={publish} data-testid="publish">{at(locale, 'publish.submit')}</button>
       <p role="status">{message}</p>
       {problems.length > 0 && <ul class="field-errors">{problems.map((problem) => <li>{problem}</li>)}</ul>}
+      {(versions > 0 || published > 0) && <AudioStatus locale={locale} moduleId={moduleId} refresh={published} />}
     </section>
   );
 }

@@ -23,7 +23,7 @@ export const audioManifestSchema = z.object({
   /** The lesson id. */
   lesson: z.string().check(z.minLength(1)),
   lang: z.enum(LOCALES),
-  /** The MP3, content-hashed: `/audio/<lang>/<lesson>.<hash>.mp3`. */
+  /** The MP3, content-hashed: `/audio/<lang>/<lesson>.<hash>.mp3` (a custom module's: `/api/custom-audio/<version>/<n>.<hash>.mp3`). */
   src: z.string().check(z.minLength(1)),
   /** Length of the audio in seconds. */
   duration: z.number().check(z.minimum(0)),
@@ -52,6 +52,8 @@ export interface ManifestInput {
   segmentSamples: readonly number[];
   sampleRate: number;
   voice: AudioManifest['voice'];
+  /** The MP3's URL when it is not the site's `/audio/<lang>/…` (a custom module's, served with authorization). */
+  src?: string;
 }
 
 /**
@@ -59,7 +61,7 @@ export interface ManifestInput {
  * counted in samples, exactly as the joined file is laid out (segment, then its pause), and
  * only turned into seconds at the end, so rounding never opens a gap or drifts.
  */
-export function buildManifest({ plan, segmentSamples, sampleRate, voice }: ManifestInput): AudioManifest {
+export function buildManifest({ plan, segmentSamples, sampleRate, voice, src }: ManifestInput): AudioManifest {
   if (segmentSamples.length !== plan.segments.length) {
     throw new Error(`segmentSamples: expected ${plan.segments.length} lengths (one per planned segment), got ${segmentSamples.length}`);
   }
@@ -74,7 +76,7 @@ export function buildManifest({ plan, segmentSamples, sampleRate, voice }: Manif
     version: 1,
     lesson: plan.lesson,
     lang: plan.locale,
-    src: audioFileUrl(plan.locale, plan.lesson, plan.outputHash),
+    src: src ?? audioFileUrl(plan.locale, plan.lesson, plan.outputHash),
     duration: seconds(position),
     voice,
     scriptHash: plan.scriptHash,

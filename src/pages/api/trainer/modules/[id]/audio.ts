@@ -1,0 +1,6 @@
+import { getModuleAudio } from '../../../../../server/customAudio/editor.ts';
+import { trainerRoute } from '../../../../../server/http/route.ts';
+
+export const prerender = false;
+
+export const GET = trainerRoute(getModuleAudio);

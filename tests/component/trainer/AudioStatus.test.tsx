@@ -1,0 +1,49 @@
+import { render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import AudioStatus from '../../../src/components/trainer/authoring/AudioStatus.tsx';
+import type { ModuleAudio } from '../../../src/lib/authoring/audioStatus.ts';
+
+const base: ModuleAudio = { versionId: 'v', number: 2, status: 'queued', done: 0, total: 0, message: null, packages: [] };
+
+/** The server's answers, one per request, the last repeated. */
+function serve(...answers: Partial<ModuleAudio>[]) {
+  const fetch = vi.fn(async () => Response.json({ audio: { ...base, ...(answers.length > 1 ? answers.shift() : answers[0]) } }));
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+afterEach(() => vi.unstubAllGlobals());
+
+describe('AudioStatus', () => {
+  it('shows 作成中 n/m with a progress bar, asks again, then 完成', async () => {
+    const fetch = serve({ status: 'rendering', done: 3, total: 10 }, { status: 'ready', done: 10, total: 10 });
+    render(<AudioStatus locale="ja" moduleId="m1" refresh={0} />);
+    expect(await screen.findByText(/作成中（3\/10）/)).toBeTruthy();
+    expect((screen.getByRole('progressbar', { name: '録音ナレーションの作成の進み具合' }) as HTMLProgressElement).value).toBe(3);
+    await waitFor(() => expect(screen.getByTestId('audio-status').dataset['status']).toBe('ready'), { timeout: 5000 });
+    expect(screen.getAllByText(/完成/).length).toBeGreaterThan(0);
+    expect(fetch).toHaveBeenCalledWith('/api/trainer/modules/m1/audio', expect.objectContaining({ method: 'GET' }));
+    const calls = fetch.mock.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Ready: no more polling.
+    expect(fetch.mock.calls.length).toBe(calls);
+  });
+
+  it.each([
+    ['ja', { status: 'failed', message: 'open_jtalk exited with code 1' }, '失敗（open_jtalk exited with code 1）'],
+    ['en', { status: 'failed', message: 'open_jtalk exited with code 1' }, 'Failed (open_jtalk exited with code 1)'],
+    ['ja', { status: 'unavailable', packages: ['open-jtalk', 'ffmpeg'] }, 'open-jtalk ffmpeg のインストールが必要です'],
+    ['en', { status: 'unavailable', packages: ['flite'] }, 'it needs flite'],
+  ] as const)('%s %j says %s', async (locale, answer, expected) => {
+    serve(answer as Partial<ModuleAudio>);
+    render(<AudioStatus locale={locale} moduleId="m1" refresh={0} />);
+    await waitFor(() => expect(screen.getByTestId('audio-status').textContent).toContain(expected));
+    expect(screen.getByRole('status').textContent).toContain(expected);
+  });
+
+  it('shows nothing before the first publish', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Response.json({ audio: null })));
+    const { container } = render(<AudioStatus locale="ja" moduleId="m1" refresh={0} />);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(container.textContent).toBe('');
+  });
+});
