@@ -31,6 +31,7 @@ const ROUTES: [string, () => Promise<RouteModule>][] = [
   ['/api/trainer/modules', () => import('../../../src/pages/api/trainer/modules/index.ts')],
   ['/api/trainer/modules/[id]', () => import('../../../src/pages/api/trainer/modules/[id]/index.ts')],
   ['/api/trainer/modules/[id]/publish', () => import('../../../src/pages/api/trainer/modules/[id]/publish.ts')],
+  ['/api/trainer/modules/[id]/package', () => import('../../../src/pages/api/trainer/modules/[id]/package.ts')],
   ['/api/trainer/modules/[id]/lessons/[lessonId]', () => import('../../../src/pages/api/trainer/modules/[id]/lessons/[lessonId]/index.ts')],
   ['/api/trainer/modules/[id]/lessons/[lessonId]/questions', () => import('../../../src/pages/api/trainer/modules/[id]/lessons/[lessonId]/questions.ts')],
   ['/api/trainer/modules/[id]/lessons/[lessonId]/gift', () => import('../../../src/pages/api/trainer/modules/[id]/lessons/[lessonId]/gift.ts')],
