@@ -8,8 +8,8 @@
 export function safeFileStem(text: string): string {
   return text
     .normalize('NFC')
-    .replace(/[\\/:*?"<>|\p{Cc}\p{Cf}]/gu, '_')
     .replace(/\s+/gu, ' ')
+    .replace(/[\\/:*?"<>|\p{Cc}\p{Cf}]/gu, '_')
     .trim()
     .slice(0, 80);
 }
