@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Locale } from '../../../lib/i18n/locales.ts';
 import { problemText, requestJson } from './api.ts';
 import { autosave } from './editorStore.ts';
+import { $publishedVersion } from './publishedVersions.ts';
 import { at } from './text.ts';
 
 /** Publishes the draft (after pending saves); lists what is missing when it is not ready. */
@@ -14,6 +15,7 @@ export default function PublishPanel({ locale, moduleId, versions }: { locale: L
       if (answer.ok) {
         setProblems([]);
         setMessage(at(locale, 'publish.done', { n: Number(answer.body.number) }));
+        $publishedVersion.set(Number(answer.body.number));
         return { revision: Number(answer.body.revision), value: undefined };
       }
       const list = (answer.body.problems as { message: string }[] | undefined)?.map((p) => p.message) ?? [];
