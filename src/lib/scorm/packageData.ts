@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locales.ts';
+import { DEFAULT_QUESTION_COUNT } from '../quiz/attempt.ts';
 import type { Bank } from '../quiz/schema.ts';
 
 /**
@@ -27,6 +28,15 @@ export interface PackageData {
 
 /** Two questions per lesson: a six-lesson module gives a twelve-question test. */
 export const QUESTIONS_PER_LESSON = 2;
+
+/**
+ * A trainer's module often has one or two lessons: two questions each would make a test too short
+ * to mean anything, so its lessons give more, up to the app's own lesson test length (5), for a
+ * module test of about the built-in twelve questions.
+ */
+export function customQuestionsPerLesson(lessonCount: number): number {
+  return Math.min(DEFAULT_QUESTION_COUNT, Math.max(QUESTIONS_PER_LESSON, Math.ceil(12 / Math.max(1, lessonCount))));
+}
 
 /** The strictest lesson's pass mark: passing the module test never means less than a lesson test. */
 export function modulePassMark(banks: readonly Pick<Bank, 'passMark'>[], fallback = 0.8): number {

@@ -31,6 +31,7 @@ const TEXT = {
     standalone: 'LMSなしで表示しています（結果はこのページを閉じると消えます）',
     resumed: '前回の続きから表示しています',
     intro: '{count}本のレッスンを読むか聞いてから、理解度テストを受けてください。テストは{questions}問、合格点は{mastery}%です。',
+    customSummary: 'レッスン{count}本と理解度テスト（第{version}版）。',
   },
   en: {
     lessons: 'Lessons',
@@ -61,6 +62,7 @@ const TEXT = {
     standalone: 'Running without an LMS (results are lost when you close this page)',
     resumed: 'Continuing where you left off',
     intro: 'Read or listen to the {count} lessons, then take the module test: {questions} questions, pass mark {mastery}%.',
+    customSummary: '{count} lessons and a module test (version {version}).',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

@@ -26,15 +26,15 @@ export function launchPage(source: ModuleSource, data: PackageData): string {
   const descriptions: Readonly<Record<string, string>> = calculatorDescriptionsByLocale()[locale] ?? {};
   const questions = data.banks.reduce((sum, bank) => sum + Math.min(data.questionsPerLesson, bank.questions.length), 0);
   const lessonSections = source.lessons.map((lesson, index) => {
-    const body = markdownToHtml(replaceCalculators(lesson.body, (name) => descriptions[name], packageText(locale, 'calculatorNote')));
+    const body = lesson.html ?? markdownToHtml(replaceCalculators(lesson.body, (name) => descriptions[name], packageText(locale, 'calculatorNote')));
     const objectives = lesson.objectives.map((objective) => `<li>${escapeHtml(objective)}</li>`).join('');
     const terms = lesson.keyTerms.map((term) => `<dt>${escapeHtml(term.term)}</dt><dd>${escapeHtml(term.definition)}</dd>`).join('');
     const isLast = index === source.lessons.length - 1;
     return `<section class="lesson" id="lesson-${index}" data-lesson="${index}">
 <h2>${escapeHtml(lesson.title)}</h2>
-<p class="summary">${escapeHtml(lesson.summary)}</p>
+${lesson.summary ? `<p class="summary">${escapeHtml(lesson.summary)}</p>` : ''}
 <div class="listen" data-listen="${index}"></div>
-<h3>${text('objectives')}</h3><ul>${objectives}</ul>
+${objectives ? `<h3>${text('objectives')}</h3><ul>${objectives}</ul>` : ''}
 <div class="body">${body}</div>
 ${terms ? `<h3>${text('keyTerms')}</h3><dl>${terms}</dl>` : ''}
 <p class="lesson-end"><a class="button" data-done="${index}" href="${isLast ? '#test' : `#lesson-${index + 1}`}">${text('markDone')}</a></p>

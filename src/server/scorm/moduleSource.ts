@@ -1,7 +1,7 @@
 /**
  * Where a package's content comes from: one function per kind of module. Built-in modules are
- * read from src/content on disk (the CLI runs outside Astro); custom modules made by trainers can
- * plug in as another `ModuleSourceLoader` without the package builder changing.
+ * read from src/content on disk (the CLI runs outside Astro); custom modules made by trainers come
+ * from their frozen versions in the database (customModuleSource.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,9 +12,11 @@ import type { NarrationSegment } from '../../lib/narration/types.ts';
 import { bankSchema, type Bank } from '../../lib/quiz/schema.ts';
 import { loadLessonNarrations } from '../audio/lessons.ts';
 
-export interface SourceLesson extends Pick<LessonFrontmatter, 'id' | 'title' | 'summary' | 'objectives' | 'keyTerms' | 'minutes'> {
+export interface SourceLesson extends Pick<LessonFrontmatter, 'id' | 'title' | 'summary' | 'objectives' | 'keyTerms'> {
   /** The lesson text as Markdown (MDX components are handled by lessonHtml.ts). */
   body: string;
+  /** The body already rendered and sanitized (custom lessons, as the app shows them); replaces `body`. */
+  html?: string;
   /** What the narration speaks, in order, as the lesson page builds it. */
   segments: NarrationSegment[];
 }
@@ -28,6 +30,10 @@ export interface ModuleSource {
   lessons: SourceLesson[];
   /** The question banks of the lessons that have one, in lesson order. */
   banks: Bank[];
+  /** Questions per lesson in the module test; default QUESTIONS_PER_LESSON. */
+  questionsPerLesson?: number;
+  /** The content's version for the manifest (a custom module's version number); default the export date. */
+  version?: string;
 }
 
 export type ModuleSourceLoader = (moduleId: string, locale: Locale) => Promise<ModuleSource | null>;
@@ -60,7 +66,6 @@ export function builtInModuleSource(contentDir: string = DEFAULT_CONTENT_DIR): M
           summary: frontmatter.summary,
           objectives: frontmatter.objectives,
           keyTerms: frontmatter.keyTerms ?? [],
-          minutes: frontmatter.minutes,
           body: lessonBody(file),
           segments: narration.segments,
         };

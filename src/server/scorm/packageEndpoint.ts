@@ -1,16 +1,22 @@
 /**
- * GET /api/trainer/modules/<module>/package?format=scorm12|cmi5&lang=ja|en: the module as an LMS
- * package. Trainers only; a learner's session is a 403 (signed in, but not allowed), no session a 401.
+ * GET /api/trainer/modules/<id>/package: a module as an LMS package, for trainers only (a
+ * learner's session is a 403: signed in, but not allowed; no session a 401). One route serves
+ * both kinds of module, told apart by the id's shape, which cannot overlap: a built-in module is
+ * a slug from src/content (`?format=scorm12|cmi5&lang=ja|en`), a custom module a UUID
+ * (`?format=scorm12|cmi5&version=<n>`, see customPackageEndpoint.ts).
  */
 import { z } from 'zod';
 import { LOCALES } from '../../lib/i18n/locales.ts';
-import { learnerFromToken } from '../auth/sessions.ts';
-import { COOKIE_NAMES, readCookie } from '../http/cookies.ts';
 import { PACKAGE_FORMATS } from '../../lib/scorm/packageModel.ts';
+import { learnerFromToken, type TrainerIdentity } from '../auth/sessions.ts';
+import { isUuid } from '../db/ids.ts';
 import { parseQuery } from '../http/body.ts';
+import { COOKIE_NAMES, readCookie } from '../http/cookies.ts';
 import { forbidden, notFound, unauthorized } from '../http/json.ts';
 import type { RouteContext } from '../http/route.ts';
+import { getCustomModulePackage } from './customPackageEndpoint.ts';
 import { modulePackage } from './packageService.ts';
+import { zipResponse } from './zipResponse.ts';
 
 /** The download's query; anything else in it is a 400 naming the field. */
 export const packageQuerySchema = z.strictObject({
@@ -32,22 +38,20 @@ async function isSignedInLearner(context: RouteContext): Promise<boolean> {
   return token !== null && (await learnerFromToken(context.db, token)) !== null;
 }
 
-export async function getModulePackage(context: RouteContext): Promise<Response> {
-  if (!context.trainer) return (await isSignedInLearner(context)) ? forbidden() : unauthorized();
-  const moduleId = moduleIdSchema.safeParse(context.params.module);
+async function getBuiltInPackage(context: RouteContext, id: string): Promise<Response> {
+  const moduleId = moduleIdSchema.safeParse(id);
   if (!moduleId.success) return notFound();
   const query = parseQuery(context.url, packageQuerySchema);
   if (!query.ok) return query.response;
   const { format, lang } = query.data;
   const built = await modulePackage(moduleId.data, lang, format);
   if (!built) return notFound();
-  return new Response(built.zip as Uint8Array<ArrayBuffer>, {
-    status: 200,
-    headers: {
-      'content-type': 'application/zip',
-      'content-length': String(built.zip.byteLength),
-      'content-disposition': `attachment; filename="ltv-dojo-${moduleId.data}-${lang}-${format}.zip"`,
-      'cache-control': 'no-store',
-    },
-  });
+  return zipResponse(built.zip, `ltv-dojo-${moduleId.data}-${lang}-${format}.zip`);
+}
+
+export async function getModulePackage(context: RouteContext): Promise<Response> {
+  if (!context.trainer) return (await isSignedInLearner(context)) ? forbidden() : unauthorized();
+  const id = context.params.id ?? '';
+  // Built-in ids are lowercase slugs that never look like a UUID; a UUID is only ever a custom module.
+  return isUuid(id) ? getCustomModulePackage(context as RouteContext & { trainer: TrainerIdentity }, id) : getBuiltInPackage(context, id);
 }

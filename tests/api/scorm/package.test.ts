@@ -7,7 +7,7 @@ import type { APIContext, MiddlewareHandler } from 'astro';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onRequest } from '../../../src/middleware.ts';
-import { GET } from '../../../src/pages/api/trainer/modules/[module]/package.ts';
+import { GET } from '../../../src/pages/api/trainer/modules/[id]/package.ts';
 import type { DatabaseHandle } from '../../../src/server/db/index.ts';
 import { ORIGIN, startTestApp, type Actor } from '../support/app.ts';
 import { side, type Side } from '../support/fixtures.ts';
@@ -25,7 +25,7 @@ function download(who: Actor | null, module: string, query = ''): Promise<Respon
   const url = new URL(`/api/trainer/modules/${encodeURIComponent(module)}/package${query}`, ORIGIN);
   const headers = new Headers();
   if (who) headers.set('cookie', [...who.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-  const context = { request: new Request(url, { headers }), url, params: { module }, locals: {}, isPrerendered: false, clientAddress: '10.9.0.1' } as unknown as APIContext;
+  const context = { request: new Request(url, { headers }), url, params: { id: module }, locals: {}, isPrerendered: false, clientAddress: '10.9.0.1' } as unknown as APIContext;
   return (onRequest as MiddlewareHandler)(context, async () => GET(context)) as Promise<Response>;
 }
 

@@ -3,6 +3,7 @@ import type { Locale } from '../../../lib/i18n/locales.ts';
 import type { Pronunciation, StoredSection } from '../../../lib/authoring/schema.ts';
 import { AUTHORING_LIMITS } from '../../../lib/authoring/limits.ts';
 import type { Question } from '../../../lib/quiz/schema.ts';
+import CustomPackageDownload from './CustomPackageDownload.tsx';
 import { $saveState, startAutosave } from './editorStore.ts';
 import PronunciationEditor from './PronunciationEditor.tsx';
 import PublishPanel from './PublishPanel.tsx';
@@ -69,6 +70,7 @@ export default function ModuleEditor({ locale, module }: { locale: Locale; modul
       ))}
       <PronunciationEditor locale={locale} initial={module.pronunciations} />
       <PublishPanel locale={locale} moduleId={module.id} versions={module.versions} />
+      <CustomPackageDownload locale={locale} moduleId={module.id} versions={module.versions} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Locale } from '../../../lib/i18n/locales.ts';
 import { problemText, requestJson } from './api.ts';
 import AudioStatus from './AudioStatus.tsx';
 import { autosave } from './editorStore.ts';
+import { $publishedVersion } from './publishedVersions.ts';
 import { at } from './text.ts';
 
 /** Publishes the draft (after pending saves); lists what is missing when it is not ready; shows the version's audio. */
@@ -18,6 +19,7 @@ export default function PublishPanel({ locale, moduleId, versions }: { locale: L
         setProblems([]);
         setMessage(at(locale, 'publish.done', { n: Number(answer.body.number) }));
         setPublished((count) => count + 1);
+        $publishedVersion.set(Number(answer.body.number));
         return { revision: Number(answer.body.revision), value: undefined };
       }
       const list = (answer.body.problems as { message: string }[] | undefined)?.map((p) => p.message) ?? [];
