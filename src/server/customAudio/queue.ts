@@ -15,6 +15,7 @@ import { describeMissing } from '../audio/requirements.ts';
 import { customAudioSettings, segmentCacheDir, type CustomAudioSettings } from './config.ts';
 import { customLayout } from './layout.ts';
 import { claimNextRender, finishRender, queueRender, reportProgress, type RenderOutcome } from './status.ts';
+import { forgetCustomPackages } from '../scorm/packageService.ts';
 
 /** Progress is written at most this often (each sentence takes about half a second to say). */
 const PROGRESS_EVERY_MS = 1000;
@@ -42,6 +43,8 @@ export function drainRenders(database: () => Promise<Database> = getDatabase): P
         const settings = customAudioSettings();
         for (let versionId = await claimNextRender(db, settings.staleAfterMs); versionId; versionId = await claimNextRender(db, settings.staleAfterMs)) {
           await finishRender(db, versionId, await renderVersion(db, versionId, settings));
+          // A package built before the recordings existed would go on leaving them out.
+          forgetCustomPackages(versionId);
         }
       } while (again);
     } catch (error) {

@@ -12,7 +12,8 @@ import type { Database } from '../db/client.ts';
 import { buildPackage, type BuiltPackage } from './buildPackage.ts';
 import { customModuleSource } from './customModuleSource.ts';
 import { builtInModuleSource, type ModuleSourceLoader } from './moduleSource.ts';
-import { audioFromFolder, type LessonAudioFinder } from './packageAudio.ts';
+import { customPackageAudio } from '../customAudio/recording.ts';
+import type { LessonAudioFinder } from './packageAudio.ts';
 
 /** Where `npm run audio` writes the rendered narration. */
 const AUDIO_ROOT = path.resolve(process.env.LTV_AUDIO_DIR ?? 'public');
@@ -22,7 +23,7 @@ const CUSTOM_CACHE_LIMIT = 40;
 const builtIn = builtInModuleSource();
 const builtInCache = new Map<string, Promise<BuiltPackage | null>>();
 const customCache = new Map<string, Promise<BuiltPackage | null>>();
-let customAudio: LessonAudioFinder = audioFromFolder(AUDIO_ROOT);
+let customAudio: LessonAudioFinder = customPackageAudio;
 
 /**
  * One build per key at a time. Failed builds and unknown modules are not kept: the next click
@@ -57,8 +58,8 @@ export function customPackage(db: Database, versionId: string, locale: Locale, f
 }
 
 /**
- * Where custom modules' recordings come from (default: manifests under LTV_AUDIO_DIR/audio, named
- * by lesson key like built-in ones). Whoever renders them can plug in their own finder here.
+ * Where custom modules' recordings come from (default: what the server rendered after publishing,
+ * src/server/customAudio). Tests plug in their own finder here.
  */
 export function useCustomAudio(finder: LessonAudioFinder): void {
   customAudio = finder;

@@ -5,6 +5,7 @@
  * and to learners of a cohort it is assigned to, and to nobody else.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +110,18 @@ describe.skipIf(noFfmpeg)('rendering after publish (skipped: ffmpeg is not insta
     const lessonId = (await draft(owner.trainer, moduleId)).lessons[0]!.id;
     const ownerId = (await handle.db.query.customModules.findFirst({ where: (m, { eq }) => eq(m.id, moduleId) }))!.trainerId;
     expect((await draftLessonView(handle.db, ownerId, moduleId, lessonId))?.view.recording?.src).toBe(manifest.src);
+  });
+});
+
+describe.skipIf(noFfmpeg)('the LMS package of a rendered version', () => {
+  it('carries the rendered MP3, byte for byte, and its launch page plays it', async () => {
+    const response = await owner.trainer.get(`/api/trainer/modules/${moduleId}/package?format=scorm12`);
+    expect(response.status).toBe(200);
+    const zip = await JSZip.loadAsync(await response.arrayBuffer());
+    const name = `audio/${path.basename(manifest.src)}`;
+    expect(Buffer.from((await zip.file(name)?.async('uint8array')) ?? [])).toEqual(mp3);
+    const pages = await Promise.all(Object.values(zip.files).filter((file) => file.name.endsWith('.html')).map((file) => file.async('string')));
+    expect(pages.some((html) => html.includes(name))).toBe(true);
   });
 });
 
