@@ -3,13 +3,14 @@
  * (ListenData), made on request from the frozen version, in the learner's page language.
  */
 import { customLessonPage } from '../../lib/authoring/lessonPage.ts';
-import { customModuleKey } from '../../lib/authoring/ids.ts';
+import { customModuleKey, parseCustomLessonKey } from '../../lib/authoring/ids.ts';
 import { learnerLessonPath, learnerListenPath } from '../../lib/authoring/paths.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
 import { packSegments } from '../../lib/narration/browser/packedSegments.ts';
 import { narrationMinutes } from '../../lib/narration/minutes.ts';
 import type { ListenData } from '../../components/player/listen/listenData.ts';
 import type { Database } from '../db/client.ts';
+import { customRecording } from '../customAudio/recording.ts';
 import { assignedModule } from './assignedModule.ts';
 
 export interface CustomListen {
@@ -22,10 +23,21 @@ export interface CustomListen {
 export async function assignedModuleListen(db: Database, cohortId: string, versionId: string, pageLocale: Locale): Promise<CustomListen | null> {
   const module = await assignedModule(db, cohortId, versionId);
   if (!module) return null;
-  const lessons = module.lessons.map((lesson) => {
-    const { segments } = customLessonPage({ title: lesson.title, sections: lesson.content.sections, locale: module.locale, pronunciations: module.pronunciations });
-    return { id: lesson.key, title: lesson.title, href: learnerLessonPath(lesson.key, pageLocale), segments: packSegments(segments), minutes: narrationMinutes(segments) };
-  });
+  const lessons = await Promise.all(
+    module.lessons.map(async (lesson) => {
+      const { segments } = customLessonPage({ title: lesson.title, sections: lesson.content.sections, locale: module.locale, pronunciations: module.pronunciations });
+      const position = parseCustomLessonKey(lesson.key)?.position;
+      const recording = position === undefined ? undefined : await customRecording(versionId, position, segments);
+      return {
+        id: lesson.key,
+        title: lesson.title,
+        href: learnerLessonPath(lesson.key, pageLocale),
+        segments: packSegments(segments),
+        ...(recording ? { recording } : {}),
+        minutes: recording ? Math.max(1, Math.round(recording.duration / 60)) : narrationMinutes(segments),
+      };
+    }),
+  );
   return {
     // The module's own language: the voice, and the lesson page's player that takes over playback.
     data: {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audioManifestSchema, type AudioManifest } from '../../../src/lib/narration/audio/manifest.ts';
 import { missingRequirements, FFMPEG_REQUIREMENTS } from '../../../src/server/audio/requirements.ts';
+import { assignedModuleListen } from '../../../src/server/authoring/listen.ts';
 import { assignedLessonView, draftLessonView } from '../../../src/server/authoring/pages.ts';
 import { configureCustomAudio } from '../../../src/server/customAudio/config.ts';
 import { drainRenders } from '../../../src/server/customAudio/queue.ts';
@@ -110,6 +111,12 @@ describe.skipIf(noFfmpeg)('rendering after publish (skipped: ffmpeg is not insta
     const lessonId = (await draft(owner.trainer, moduleId)).lessons[0]!.id;
     const ownerId = (await handle.db.query.customModules.findFirst({ where: (m, { eq }) => eq(m.id, moduleId) }))!.trainerId;
     expect((await draftLessonView(handle.db, ownerId, moduleId, lessonId))?.view.recording?.src).toBe(manifest.src);
+  });
+
+  it('gives listen mode the lesson’s recording, so the playlist plays the file', async () => {
+    const listen = await assignedModuleListen(handle.db, owner.cohortId, versionId, 'ja');
+    expect(listen?.data.lessons.map((lesson) => lesson.recording?.src)).toEqual([manifest.src]);
+    expect(listen?.minutes).toEqual([Math.max(1, Math.round(manifest.duration / 60))]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../lib/i18n/locales.ts';
+import type { AudioManifest } from '../../../lib/narration/audio/manifest.ts';
 import type { PackedSegment } from '../../../lib/narration/browser/packedSegments.ts';
 
 /** Id of the JSON a listen page carries: the module's lessons and their narration scripts. */
@@ -11,7 +12,18 @@ export interface ListenData {
   /** The module's listen page. */
   href: string;
   locale: Locale;
-  lessons: { id: string; title: string; href: string; segments: PackedSegment[]; /** The build found its recording. */ recorded?: boolean }[];
+  lessons: ListenLesson[];
+}
+
+export interface ListenLesson {
+  id: string;
+  title: string;
+  href: string;
+  segments: PackedSegment[];
+  /** The build found its recording (public/audio): the page fetches its manifest. */
+  recorded?: boolean;
+  /** The recording's manifest itself, where the server has it at hand (custom modules). */
+  recording?: AudioManifest;
 }
 
 /** The module of a listen page; nothing on other pages (or if the JSON is unreadable). */

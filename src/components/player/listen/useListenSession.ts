@@ -5,6 +5,7 @@ import { useMediaControls } from '../useMediaControls.ts';
 import { $progress } from '../../../stores/progress.ts';
 import { listenForShortcuts } from '../dom/keyboard.ts';
 import { findRecording } from '../dom/recordings.ts';
+import { recordingFor } from '../../../lib/narration/recorded/recording.ts';
 import { sharedMedia } from '../dom/sharedMedia.ts';
 import { sharedSpeechEngine } from '../engines/index.ts';
 import { listenModeActive, runShortcut } from '../useLessonPage.ts';
@@ -40,7 +41,8 @@ export function useListenSession() {
         id: lesson.id,
         title: lesson.title,
         segments: unpackSegments(lesson.segments),
-        recorded: lesson.recorded === true,
+        recorded: lesson.recorded === true || lesson.recording !== undefined,
+        recording: lesson.recording,
       }));
       listenPlayer.load({ engine, locale: found.locale, lessons, startItem: item ?? firstUnheard(found), media: sharedMedia() });
       if (index !== undefined) listenPlayer.goToLesson(item ?? 0, index);
@@ -48,7 +50,12 @@ export function useListenSession() {
       // then starts from the one before's `ended`, without the network or a timer in between.
       recordings = Promise.all(
         lessons.map((lesson) =>
-          (lesson.recorded ? findRecording(found.locale, lesson.id, lesson.segments) : Promise.resolve(undefined)).then((audio) => {
+          (lesson.recording
+            ? Promise.resolve(recordingFor(lesson.recording, lesson.segments))
+            : lesson.recorded
+              ? findRecording(found.locale, lesson.id, lesson.segments)
+              : Promise.resolve(undefined)
+          ).then((audio) => {
             if (audio && current === found) listenPlayer.attachAudio(lesson.id, audio);
           }),
         ),
