@@ -15,6 +15,7 @@ import { respond } from '../http/outcome.ts';
 import type { RouteContext } from '../http/route.ts';
 import { patchLesson, patchModule, patchSection, putQuestions } from './edit.ts';
 import { previewPath } from '../../lib/authoring/paths.ts';
+import { DEFAULT_LOCALE } from '../../lib/i18n/locales.ts';
 import { publishModule } from './publish.ts';
 import { lessonParamsSchema, moduleParamsSchema, sectionParamsSchema, uploadFieldsSchema } from './schemas.ts';
 import { createModule, listModules, readDraft } from './store.ts';
@@ -46,7 +47,7 @@ export async function postModule(context: TrainerContext): Promise<Response> {
   }
   if (!result.ok) return importProblem(result.error);
   const created = await createModule(context.db, context.trainer.id, result.value);
-  return json(201, { id: created.id, lessons: created.lessons.map((lesson) => ({ ...lesson, url: previewPath(created.id, lesson.id) })) });
+  return json(201, { id: created.id, lessons: created.lessons.map((lesson) => ({ ...lesson, url: previewPath(DEFAULT_LOCALE, created.id, lesson.id) })) });
 }
 
 export async function getModules(context: TrainerContext): Promise<Response> {
@@ -60,7 +61,7 @@ export async function getModule(context: TrainerContext): Promise<Response> {
   if (!draft) return notFound();
   return json(200, {
     ...draft,
-    lessons: draft.lessons.map((lesson) => ({ ...lesson, url: previewPath(draft.id, lesson.id) })),
+    lessons: draft.lessons.map((lesson) => ({ ...lesson, url: previewPath(DEFAULT_LOCALE, draft.id, lesson.id) })),
     problems: publishProblems(draft),
   });
 }

@@ -46,8 +46,8 @@ export async function assignedLessonView(db: Database, cohortId: string, key: st
   };
 }
 
-/** What the editor island starts from. */
-export async function editorModule(db: Database, trainerId: string, moduleId: string): Promise<EditorModule | null> {
+/** What the editor island starts from; preview links stay in the page's language. */
+export async function editorModule(db: Database, trainerId: string, moduleId: string, locale: Locale): Promise<EditorModule | null> {
   const draft = await readDraft(db, trainerId, moduleId);
   if (!draft) return null;
   return {
@@ -60,7 +60,7 @@ export async function editorModule(db: Database, trainerId: string, moduleId: st
     lessons: draft.lessons.map((lesson) => ({
       id: lesson.id,
       title: lesson.title,
-      url: previewPath(draft.id, lesson.id),
+      url: previewPath(locale, draft.id, lesson.id),
       sections: lesson.sections,
       questions: lesson.questions,
       requiredQuestions: requiredQuestions(lesson.sections.length),
