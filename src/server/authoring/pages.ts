@@ -54,7 +54,7 @@ export async function editorModule(db: Database, trainerId: string, moduleId: st
     id: draft.id,
     title: draft.title,
     locale: draft.locale,
-    revision: draft.revision,
+    revisions: draft.revisions,
     pronunciations: draft.pronunciations,
     versions: draft.versions.length,
     lessons: draft.lessons.map((lesson) => ({

@@ -4,6 +4,7 @@
  * trainer, so another trainer's module is "not found", like a cohort.
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { editTarget } from '../../lib/authoring/autosave.ts';
 import type { ImportedModule, Pronunciation, StoredSection } from '../../lib/authoring/schema.ts';
 import type { Question } from '../../lib/quiz/schema.ts';
 import type { Database } from '../db/client.ts';
@@ -23,7 +24,10 @@ export interface DraftModule {
   title: string;
   locale: 'ja' | 'en';
   status: 'draft' | 'published';
+  /** The draft's revision (publishing names it). */
   revision: number;
+  /** The revision of each thing an edit names, by `editTarget` (src/lib/authoring/autosave.ts). */
+  revisions: Record<string, number>;
   pronunciations: Pronunciation[];
   updatedAt: string;
   lessons: DraftLesson[];
@@ -73,6 +77,16 @@ export async function readDraft(db: Database, trainerId: string, moduleId: strin
     locale: row.locale,
     status: row.status,
     revision: row.revision,
+    revisions: Object.fromEntries([
+      [editTarget.draft, row.revision],
+      [editTarget.title, row.titleRevision],
+      [editTarget.pronunciations, row.pronunciationsRevision],
+      ...lessons.flatMap((lesson) => [
+        [editTarget.lesson(lesson.id), lesson.revision],
+        [editTarget.questions(lesson.id), lesson.questionsRevision],
+      ]),
+      ...sections.map((section) => [editTarget.section(section.id), section.revision]),
+    ]),
     pronunciations: row.pronunciations,
     updatedAt: row.updatedAt.toISOString(),
     lessons: lessons.map((lesson) => ({

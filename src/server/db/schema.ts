@@ -250,8 +250,14 @@ export const customModules = pgTable(
     status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
     /** Term → reading for the narration, e.g. `{ "term": "御社", "reading": "おんしゃ" }`. */
     pronunciations: jsonb('pronunciations').$type<{ term: string; reading: string }[]>().notNull().default(sql`'[]'::jsonb`),
-    /** Bumped by every edit: a save naming an older revision is refused (two tabs never overwrite silently). */
+    /** The draft's revision, bumped by every edit: publishing names it, so what is frozen is what the publisher saw. */
     revision: integer('revision').notNull().default(1),
+    /**
+     * Each thing edited has its own revision: a save naming an older one is refused (two tabs
+     * never overwrite each other silently), while edits of different things never conflict.
+     */
+    titleRevision: integer('title_revision').notNull().default(1),
+    pronunciationsRevision: integer('pronunciations_revision').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -268,6 +274,10 @@ export const customLessons = pgTable(
       .references(() => customModules.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     title: text('title').notNull(),
+    /** Revision of the title (see customModules.titleRevision). */
+    revision: integer('revision').notNull().default(1),
+    /** Revision of the test, saved as a whole. */
+    questionsRevision: integer('questions_revision').notNull().default(1),
   },
   (table) => [index('custom_lessons_module_idx').on(table.moduleId, table.position)],
 );
@@ -285,6 +295,8 @@ export const customSections = pgTable(
     markdown: text('markdown').notNull(),
     /** The spoken version (speaker notes of a slide); null: the text itself is read. */
     spoken: text('spoken'),
+    /** Revision of the heading, text and spoken version, saved together. */
+    revision: integer('revision').notNull().default(1),
   },
   (table) => [index('custom_sections_lesson_idx').on(table.lessonId, table.position)],
 );

@@ -98,14 +98,15 @@ describe('authoring authorization', () => {
   it('accepts a long Japanese section, refuses bodies over 256 KB (413) and odd keys (400)', async () => {
     const path = `/api/trainer/modules/${moduleId}/sections/${sectionId}`;
     // 20,000 characters of Japanese are 60 KB of UTF-8: over the 32 KB cap of other APIs, within this one.
-    const long = await owner.request('PATCH', path, { body: { revision: 3, markdown: 'あ'.repeat(20_000) } });
+    // Each section has its own revision: this one was never saved, so it is at 1.
+    const long = await owner.request('PATCH', path, { body: { revision: 1, markdown: 'あ'.repeat(20_000) } });
     expect(long.status).toBe(200);
-    const tooLong = await owner.request('PATCH', path, { body: { revision: 4, markdown: 'あ'.repeat(20_001) } });
+    const tooLong = await owner.request('PATCH', path, { body: { revision: 2, markdown: 'あ'.repeat(20_001) } });
     expect(tooLong.status).toBe(400);
-    const huge = await owner.request('PATCH', path, { body: { revision: 4, markdown: 'あ'.repeat(100_000) } });
+    const huge = await owner.request('PATCH', path, { body: { revision: 2, markdown: 'あ'.repeat(100_000) } });
     expect(huge.status).toBe(413);
     const odd = await owner.request('PATCH', `/api/trainer/modules/${moduleId}/sections/${sectionId}`, {
-      rawBody: '{"revision":4,"constructor":{"x":1},"heading":"a\\u0000"}',
+      rawBody: '{"revision":2,"constructor":{"x":1},"heading":"a\\u0000"}',
       headers: { 'content-type': 'application/json' },
     });
     expect(odd.status).toBe(400);

@@ -18,6 +18,8 @@ export async function upload(actor: Actor, fileName: string, bytes: Uint8Array, 
 export interface DraftBody {
   id: string;
   revision: number;
+  /** Revisions of what an edit names, by editTarget (`section:<id>`, `questions:<lesson id>`…). */
+  revisions: Record<string, number>;
   status: string;
   lessons: { id: string; title: string; url: string; sections: { id: string; heading: string; markdown: string; spoken: string | null }[]; questions: { id: string }[] }[];
   problems: { problem: string }[];

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Locale } from '../../../lib/i18n/locales.ts';
 import { problemText, requestJson } from './api.ts';
+import { editTarget } from '../../../lib/authoring/autosave.ts';
 import { autosave } from './editorStore.ts';
 import { at } from './text.ts';
 
@@ -9,7 +10,7 @@ export default function PublishPanel({ locale, moduleId, versions }: { locale: L
   const [message, setMessage] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const publish = () =>
-    autosave().run(async (revision) => {
+    autosave().run(editTarget.draft, async (revision) => {
       const answer = await requestJson('POST', `/api/trainer/modules/${moduleId}/publish`, { revision });
       if (answer.ok) {
         setProblems([]);
@@ -18,7 +19,7 @@ export default function PublishPanel({ locale, moduleId, versions }: { locale: L
       }
       const list = (answer.body.problems as { message: string }[] | undefined)?.map((p) => p.message) ?? [];
       setProblems(list);
-      setMessage(list.length ? at(locale, 'publish.notReady') : problemText(answer.body));
+      setMessage(list.length ? at(locale, 'publish.notReady') : answer.body.error === 'edited-elsewhere' ? at(locale, 'publish.stale') : problemText(answer.body));
       return { value: undefined };
     });
   return (
