@@ -10,7 +10,7 @@ import { readDraft, type DraftModule } from './store.ts';
 import { and, eq } from 'drizzle-orm';
 import { previewPath } from '../../lib/authoring/paths.ts';
 import { requiredQuestions } from '../../lib/authoring/publish.ts';
-import type { EditorModule } from '../../components/trainer/authoring/ModuleEditor.tsx';
+import type { EditorModule } from '../../lib/authoring/editorModule.ts';
 import { assignments } from '../db/schema.ts';
 
 export interface CustomLessonView {

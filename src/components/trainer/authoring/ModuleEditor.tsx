@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Locale } from '../../../lib/i18n/locales.ts';
-import type { Pronunciation, StoredSection } from '../../../lib/authoring/schema.ts';
+import type { EditorModule } from '../../../lib/authoring/editorModule.ts';
 import { AUTHORING_LIMITS } from '../../../lib/authoring/limits.ts';
 import { editTarget } from '../../../lib/authoring/autosave.ts';
-import type { Question } from '../../../lib/quiz/schema.ts';
 import { $saveState, startAutosave } from './editorStore.ts';
 import PronunciationEditor from './PronunciationEditor.tsx';
 import PublishPanel from './PublishPanel.tsx';
@@ -11,26 +10,6 @@ import QuizEditor from './QuizEditor.tsx';
 import SaveStatus from './SaveStatus.tsx';
 import SectionEditor from './SectionEditor.tsx';
 import { at } from './text.ts';
-
-export interface EditorLesson {
-  id: string;
-  title: string;
-  url: string;
-  sections: StoredSection[];
-  questions: Question[];
-  requiredQuestions: number;
-}
-
-export interface EditorModule {
-  id: string;
-  title: string;
-  locale: 'ja' | 'en';
-  /** The revision of each thing the editor saves, by `editTarget`. */
-  revisions: Record<string, number>;
-  pronunciations: Pronunciation[];
-  lessons: EditorLesson[];
-  versions: number;
-}
 
 /** The module editor: text, spoken versions, pronunciations, tests and publishing, autosaved. */
 export default function ModuleEditor({ locale, module }: { locale: Locale; module: EditorModule }) {
