@@ -6,12 +6,13 @@ import { customLessonPage, type CustomLessonPage } from '../../lib/authoring/les
 import type { Locale } from '../../lib/i18n/locales.ts';
 import type { Database } from '../db/client.ts';
 import { customLessonsByKey } from './catalog.ts';
+import type { LessonPreview } from '../../lib/authoring/trainerLinks.ts';
 import { readDraft, type DraftModule } from './store.ts';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { previewPath } from '../../lib/authoring/paths.ts';
 import { requiredQuestions } from '../../lib/authoring/publish.ts';
 import type { EditorModule } from '../../lib/authoring/editorModule.ts';
-import { assignments } from '../db/schema.ts';
+import { assignments, customModules } from '../db/schema.ts';
 
 export interface CustomLessonView {
   key: string;
@@ -66,4 +67,17 @@ export async function editorModule(db: Database, trainerId: string, moduleId: st
       requiredQuestions: requiredQuestions(lesson.sections.length),
     })),
   };
+}
+
+/**
+ * The draft lessons behind assigned custom lessons (`cm-<version>-<n>`) whose module the trainer
+ * owns: where the dashboard links them (the owner's preview). Others are left out: no link.
+ */
+export async function lessonPreviews(db: Database, trainerId: string, keys: readonly string[]): Promise<Record<string, LessonPreview>> {
+  const entries = [...(await customLessonsByKey(db, keys))];
+  const moduleIds = [...new Set(entries.map(([, entry]) => entry.snapshot.moduleId))];
+  if (moduleIds.length === 0) return {};
+  const owned = await db.select({ id: customModules.id }).from(customModules).where(and(inArray(customModules.id, moduleIds), eq(customModules.trainerId, trainerId)));
+  const mine = new Set(owned.map((row) => row.id));
+  return Object.fromEntries(entries.filter(([, entry]) => mine.has(entry.snapshot.moduleId)).map(([key, entry]) => [key, { moduleId: entry.snapshot.moduleId, lessonId: entry.content.id }]));
 }

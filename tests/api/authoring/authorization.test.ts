@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { assignedLessonView, draftLessonView } from '../../../src/server/authoring/pages.ts';
+import { assignedLessonView, draftLessonView, lessonPreviews } from '../../../src/server/authoring/pages.ts';
 import type { DatabaseHandle } from '../../../src/server/db/index.ts';
 import { customModuleVersions, trainers } from '../../../src/server/db/schema.ts';
 import { actor, startTestApp, type Actor } from '../support/app.ts';
@@ -75,6 +75,17 @@ describe('authoring authorization', () => {
     const [version] = await handle.db.select().from(customModuleVersions).where(eq(customModuleVersions.moduleId, moduleId));
     // Published but assigned to nobody: no learner can open it by guessing its key.
     expect(await assignedLessonView(handle.db, stranger.cohortId, `cm-${version!.id}-1`)).toBeNull();
+  });
+
+  it('links the dashboard’s custom lessons to the owner’s preview, and gives no preview to anyone else', async () => {
+    const cohort = (await (await owner.post('/api/trainer/cohorts', { name: 'Preview links' })).json()).cohort;
+    const assigned = await owner.post(`/api/trainer/cohorts/${cohort.id}/assignments`, { modules: [`cm-${moduleId}`], dueAt: new Date(Date.now() + 86_400_000).toISOString(), passMark: 0.8 });
+    expect(assigned.status).toBe(200);
+    const [key] = (await assigned.json()).assignments.map((a: { lessonId: string }) => a.lessonId) as string[];
+    const dashboard = await (await owner.get(`/api/trainer/cohorts/${cohort.id}`)).json();
+    expect(dashboard.previews).toEqual({ [key!]: { moduleId, lessonId } });
+    expect(await lessonPreviews(handle.db, strangerTrainerId, [key!])).toEqual({});
+    expect(await lessonPreviews(handle.db, ownerId, ['ltv-basics', 'cm-not-a-key'])).toEqual({});
   });
 
   it('lists only the trainer’s own modules', async () => {
