@@ -167,4 +167,43 @@ describe('authoring', () => {
     expect(await trainer.locator('[data-testid=item-analysis] tbody tr').count()).toBe(3);
     expect(errors).toEqual([]);
   });
+
+  it('the language switch opens the English editor and preview, and an English import stays in English', async () => {
+    await trainer.goto(editorUrl);
+    await trainer.click('[data-testid=lang-switch]');
+    await trainer.waitForSelector('[data-testid=module-editor]');
+    await hydrated(trainer);
+    expect(new URL(trainer.url()).pathname).toBe(`/en${new URL(editorUrl).pathname}`);
+    expect(await trainer.getAttribute('html', 'lang')).toBe('en');
+    expect(await trainer.locator('.section-editor label', { hasText: 'Text (Markdown)' }).count()).toBe(2);
+    expect(await trainer.textContent('[data-testid=save-status]')).toBe('Saved');
+    const previewHref = (await trainer.getAttribute('[data-testid=preview-link]', 'href')) ?? '';
+    expect(previewHref).toMatch(/^\/en\/trainer\/modules\/[^/]+\/lessons\/[^/]+\/$/);
+    for (const width of [390, 1280]) {
+      await trainer.setViewportSize({ width, height: 900 });
+      await shot(trainer, `editor-en-${width}`);
+      expect(await trainer.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    }
+
+    await trainer.goto(new URL(previewHref, server.baseUrl).toString());
+    await hydrated(trainer);
+    expect(await trainer.textContent('.authoring-banner')).toContain('only you can see');
+    expect(await trainer.getAttribute('.lesson__header h1', 'lang')).toBe('ja');
+    expect(await trainer.getAttribute('.back-link', 'href')).toBe(new URL(trainer.url()).pathname.replace(/lessons\/[^/]+\/$/, ''));
+    await trainer.click('[data-testid=lang-switch]');
+    await trainer.waitForSelector('.authoring-banner');
+    expect(new URL(trainer.url()).pathname).toBe(new URL(previewHref, server.baseUrl).pathname.slice(3));
+
+    await trainer.goto(`${server.baseUrl}/en/trainer/modules/`);
+    await hydrated(trainer);
+    await trainer.click('[data-testid=create-module] summary');
+    await trainer.fill('#module-name', 'Pricing basics');
+    await trainer.selectOption('#module-locale', 'en');
+    await trainer.fill('#module-markdown', '# Pricing\n\n## Plans\n\nFrom 5,000 yen a month.');
+    await trainer.click('[data-testid=create-module] button[type=submit]');
+    await trainer.waitForURL(/\/en\/trainer\/modules\/[0-9a-f-]{36}\/$/);
+    await trainer.waitForSelector('[data-testid=module-editor]');
+    expect(await trainer.textContent('h1')).toBe('Pricing basics');
+    expect(errors).toEqual([]);
+  });
 });
