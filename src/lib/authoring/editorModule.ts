@@ -17,9 +17,22 @@ export interface EditorLesson {
   requiredQuestions: number;
 }
 
+/** A trainer the owner shares the module with (they may view, preview and assign it). */
+export interface ModuleShare {
+  trainerId: string;
+  name: string;
+  email: string;
+  sharedAt: string;
+}
+
 export interface EditorModule {
   id: string;
   title: string;
+  /** `owner` edits; `shared`: a trainer the owner shares it with, who may only view and assign it. */
+  access: 'owner' | 'shared';
+  ownerName: string;
+  /** Who the owner shares it with (empty for a shared viewer). */
+  shares: ModuleShare[];
   /** The language the module's lessons are written and spoken in. */
   locale: 'ja' | 'en';
   /** The revision of each thing the editor saves, by `editTarget` (./autosave.ts). */

@@ -1,6 +1,7 @@
 /**
  * The authoring API. Every handler runs for a signed-in trainer (trainerRoute) and reaches a
- * module only through a query naming that trainer: another trainer's module is a 404.
+ * module only through a query naming that trainer: another trainer's module is a 404. Reading
+ * (the draft, GIFT export) is open to trainers the module is shared with; every change is the owner's.
  */
 import { importFile } from '../../lib/authoring/importFile.ts';
 import { giftToQuestions, questionsToGift } from '../../lib/authoring/gift.ts';
@@ -18,7 +19,7 @@ import { previewPath } from '../../lib/authoring/paths.ts';
 import { DEFAULT_LOCALE } from '../../lib/i18n/locales.ts';
 import { publishModule } from './publish.ts';
 import { lessonParamsSchema, moduleParamsSchema, sectionParamsSchema, uploadFieldsSchema } from './schemas.ts';
-import { createModule, listModules, readDraft } from './store.ts';
+import { createModule, listModules, readDraft, readViewableDraft } from './store.ts';
 import { readUpload } from './upload.ts';
 
 type TrainerContext = RouteContext & { trainer: TrainerIdentity };
@@ -57,7 +58,7 @@ export async function getModules(context: TrainerContext): Promise<Response> {
 export async function getModule(context: TrainerContext): Promise<Response> {
   const params = parseParams(context.params, moduleParamsSchema);
   if (!params) return notFound();
-  const draft = await readDraft(context.db, context.trainer.id, params.id);
+  const draft = await readViewableDraft(context.db, context.trainer.id, params.id);
   if (!draft) return notFound();
   return json(200, {
     ...draft,
@@ -110,7 +111,7 @@ export async function postPublish(context: TrainerContext): Promise<Response> {
 export async function getGift(context: TrainerContext): Promise<Response> {
   const params = parseParams(context.params, lessonParamsSchema);
   if (!params) return notFound();
-  const draft = await readDraft(context.db, context.trainer.id, params.id);
+  const draft = await readViewableDraft(context.db, context.trainer.id, params.id);
   const lesson = draft?.lessons.find((candidate) => candidate.id === params.lessonId);
   if (!draft || !lesson) return notFound();
   return new Response(questionsToGift(lesson.questions, draft.locale), {

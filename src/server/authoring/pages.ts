@@ -7,7 +7,9 @@ import type { Locale } from '../../lib/i18n/locales.ts';
 import type { Database } from '../db/client.ts';
 import { customLessonsByKey } from './catalog.ts';
 import type { LessonPreview } from '../../lib/authoring/trainerLinks.ts';
-import { readDraft, type DraftModule } from './store.ts';
+import { readViewableDraft, type DraftModule } from './store.ts';
+import { viewableBy } from './access.ts';
+import { listShares } from './shares.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { previewPath } from '../../lib/authoring/paths.ts';
 import { requiredQuestions } from '../../lib/authoring/publish.ts';
@@ -24,8 +26,9 @@ export interface CustomLessonView {
   lessonCount: number;
 }
 
+/** A lesson of a draft the trainer owns or was shared, as its preview page shows it. */
 export async function draftLessonView(db: Database, trainerId: string, moduleId: string, lessonId: string): Promise<{ view: CustomLessonView; draft: DraftModule } | null> {
-  const draft = await readDraft(db, trainerId, moduleId);
+  const draft = await readViewableDraft(db, trainerId, moduleId);
   const index = draft?.lessons.findIndex((lesson) => lesson.id === lessonId) ?? -1;
   const lesson = draft?.lessons[index];
   if (!draft || !lesson) return null;
@@ -49,10 +52,14 @@ export async function assignedLessonView(db: Database, cohortId: string, key: st
 
 /** What the editor island starts from; preview links stay in the page's language. */
 export async function editorModule(db: Database, trainerId: string, moduleId: string, locale: Locale): Promise<EditorModule | null> {
-  const draft = await readDraft(db, trainerId, moduleId);
+  const draft = await readViewableDraft(db, trainerId, moduleId);
   if (!draft) return null;
+  const shares = draft.access === 'owner' ? await listShares(db, trainerId, moduleId) : null;
   return {
     id: draft.id,
+    access: draft.access,
+    ownerName: draft.ownerName,
+    shares: shares?.ok ? shares.value : [],
     title: draft.title,
     locale: draft.locale,
     revisions: draft.revisions,
@@ -71,13 +78,13 @@ export async function editorModule(db: Database, trainerId: string, moduleId: st
 
 /**
  * The draft lessons behind assigned custom lessons (`cm-<version>-<n>`) whose module the trainer
- * owns: where the dashboard links them (the owner's preview). Others are left out: no link.
+ * owns or was shared: where the dashboard links them (the preview). Others are left out: no link.
  */
 export async function lessonPreviews(db: Database, trainerId: string, keys: readonly string[]): Promise<Record<string, LessonPreview>> {
   const entries = [...(await customLessonsByKey(db, keys))];
   const moduleIds = [...new Set(entries.map(([, entry]) => entry.snapshot.moduleId))];
   if (moduleIds.length === 0) return {};
-  const owned = await db.select({ id: customModules.id }).from(customModules).where(and(inArray(customModules.id, moduleIds), eq(customModules.trainerId, trainerId)));
+  const owned = await db.select({ id: customModules.id }).from(customModules).where(and(inArray(customModules.id, moduleIds), viewableBy(db, trainerId)));
   const mine = new Set(owned.map((row) => row.id));
   return Object.fromEntries(entries.filter(([, entry]) => mine.has(entry.snapshot.moduleId)).map(([key, entry]) => [key, { moduleId: entry.snapshot.moduleId, lessonId: entry.content.id }]));
 }

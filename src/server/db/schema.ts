@@ -334,6 +334,24 @@ export const customModuleVersions = pgTable(
   (table) => [unique('custom_module_versions_number').on(table.moduleId, table.number)],
 );
 
+/**
+ * A module its owner shares with another trainer of this server: that trainer may view it,
+ * preview its lessons and assign its published versions, never edit it; the owner can revoke.
+ */
+export const customModuleShares = pgTable(
+  'custom_module_shares',
+  {
+    moduleId: uuid('module_id')
+      .notNull()
+      .references(() => customModules.id, { onDelete: 'cascade' }),
+    trainerId: uuid('trainer_id')
+      .notNull()
+      .references(() => trainers.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.moduleId, table.trainerId] }), index('custom_module_shares_trainer_idx').on(table.trainerId)],
+);
+
 export type CustomModuleRow = typeof customModules.$inferSelect;
 export type CustomLessonRow = typeof customLessons.$inferSelect;
 export type CustomSectionRow = typeof customSections.$inferSelect;

@@ -9,7 +9,7 @@ import type { DatabaseHandle } from '../../../src/server/db/index.ts';
 import { customModuleVersions, trainers } from '../../../src/server/db/schema.ts';
 import { actor, startTestApp, type Actor } from '../support/app.ts';
 import { side, signedInTrainer, type Side } from '../support/fixtures.ts';
-import { draft, threeQuestions } from './support.ts';
+import { draft, publishedModule } from './support.ts';
 
 let handle: DatabaseHandle;
 let owner: Actor;
@@ -26,13 +26,7 @@ beforeAll(async () => {
   stranger = await side(handle.db, 'S');
   const [row] = await handle.db.select({ id: trainers.id }).from(trainers).where(eq(trainers.email, stranger.trainerEmail));
   strangerTrainerId = row!.id;
-  const created = await owner.post('/api/trainer/modules', { title: 'Secret playbook', locale: 'en', markdown: '## Pricing\n\nOur margin is 40%.' });
-  moduleId = (await created.json()).id;
-  const body = await draft(owner, moduleId);
-  lessonId = body.lessons[0]!.id;
-  sectionId = body.lessons[0]!.sections[0]!.id;
-  await owner.request('PUT', `/api/trainer/modules/${moduleId}/lessons/${lessonId}/questions`, { body: { revision: 1, questions: threeQuestions(sectionId) } });
-  expect((await owner.post(`/api/trainer/modules/${moduleId}/publish`, { revision: 2 })).status).toBe(201);
+  ({ moduleId, lessonId, sectionId } = await publishedModule(owner, 'Secret playbook', '## Pricing\n\nOur margin is 40%.'));
 });
 afterAll(async () => handle.close());
 

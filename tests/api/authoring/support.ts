@@ -51,5 +51,16 @@ export function threeQuestions(sectionId: string, prefix = 'q'): unknown[] {
   }));
 }
 
+/** A one-lesson English module with three questions, published once (version 1, draft revision 3). */
+export async function publishedModule(owner: Actor, title: string, markdown: string): Promise<{ moduleId: string; lessonId: string; sectionId: string }> {
+  const created = await owner.post('/api/trainer/modules', { title, locale: 'en', markdown });
+  const moduleId = ((await created.json()) as { id: string }).id;
+  const lesson = (await draft(owner, moduleId)).lessons[0]!;
+  const sectionId = lesson.sections[0]!.id;
+  await owner.request('PUT', `/api/trainer/modules/${moduleId}/lessons/${lesson.id}/questions`, { body: { revision: 1, questions: threeQuestions(sectionId) } });
+  expect((await owner.post(`/api/trainer/modules/${moduleId}/publish`, { revision: 2 })).status).toBe(201);
+  return { moduleId, lessonId: lesson.id, sectionId };
+}
+
 export const patch = (actor: Actor, path: string, body: unknown) => actor.request('PATCH', path, { body });
 export const put = (actor: Actor, path: string, body: unknown) => actor.request('PUT', path, { body });

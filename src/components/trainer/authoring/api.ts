@@ -6,7 +6,7 @@ import type { SendResult } from '../../../lib/authoring/autosave.ts';
 
 export type JsonAnswer = { ok: true; status: number; body: Record<string, unknown> } | { ok: false; status: number; body: Record<string, unknown> };
 
-export async function requestJson(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown): Promise<JsonAnswer> {
+export async function requestJson(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<JsonAnswer> {
   try {
     const response = await fetch(url, {
       method,
