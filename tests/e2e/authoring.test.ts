@@ -18,6 +18,7 @@ import { repoRoot, spawnEnv, startServer, type RunningServer } from './support/s
 import { withSlowSpeech } from './support/speech.ts';
 
 const EMAIL = 'e2e-author@example.com';
+const COLLEAGUE = 'e2e-colleague@example.com';
 const PASSWORD = 'e2e password 456';
 const SHOTS = process.env.LTV_SCREENSHOTS ?? '';
 
@@ -41,12 +42,14 @@ const shot = async (page: Page, name: string) => {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'ltv-e2e-authoring-'));
-  const created = spawnSync(process.execPath, ['scripts/trainer-create.ts', '--email', EMAIL, '--password', PASSWORD, '--name', '資料 担当'], {
-    cwd: repoRoot,
-    env: spawnEnv({ LTV_DATA_DIR: dataDir }),
-    encoding: 'utf8',
-  });
-  expect(created.status, created.stderr).toBe(0);
+  for (const [email, name] of [[EMAIL, '資料 担当'], [COLLEAGUE, '同僚 講師']]) {
+    const created = spawnSync(process.execPath, ['scripts/trainer-create.ts', '--email', email!, '--password', PASSWORD, '--name', name!], {
+      cwd: repoRoot,
+      env: spawnEnv({ LTV_DATA_DIR: dataDir }),
+      encoding: 'utf8',
+    });
+    expect(created.status, created.stderr).toBe(0);
+  }
   server = await startServer({ LTV_DATA_DIR: dataDir });
   browser = await launchBrowser();
   trainerContext = await browser.newContext({ locale: 'ja-JP' });
@@ -63,6 +66,15 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server.baseUrl}/trainer/login/`);
+  await hydrated(page);
+  await page.fill('#login-email', email);
+  await page.fill('#login-password', PASSWORD);
+  await page.click('[data-testid=login-form] button[type=submit]');
+  await page.waitForSelector('[data-testid=create-cohort]');
+}
+
 async function fillQuestion(page: Page, number: number) {
   const card = page.locator('.question-editor').nth(number - 1);
   await card.locator(`#q-${number}-prompt`).fill(`問${number}：提案で最初に確かめることは？`);
@@ -76,12 +88,7 @@ async function fillQuestion(page: Page, number: number) {
 
 describe('authoring', () => {
   it('the trainer imports a deck and edits a sentence (autosaved)', async () => {
-    await trainer.goto(`${server.baseUrl}/trainer/login/`);
-    await hydrated(trainer);
-    await trainer.fill('#login-email', EMAIL);
-    await trainer.fill('#login-password', PASSWORD);
-    await trainer.click('[data-testid=login-form] button[type=submit]');
-    await trainer.waitForSelector('[data-testid=create-cohort]');
+    await signIn(trainer, EMAIL);
     await trainer.goto(`${server.baseUrl}/trainer/modules/`);
     await hydrated(trainer);
     const deck = await makePptx(
@@ -233,6 +240,74 @@ describe('authoring', () => {
     const cell = trainer.locator('[data-testid=matrix] td[data-status=passed]');
     await expect.poll(() => cell.count()).toBe(1);
     expect(await trainer.locator('[data-testid=item-analysis] tbody tr').count()).toBe(3);
+    expect(errors).toEqual([]);
+  });
+
+  it('the language switch opens the English editor and preview, and an English import stays in English', async () => {
+    await trainer.goto(editorUrl);
+    await trainer.click('[data-testid=lang-switch]');
+    await trainer.waitForSelector('[data-testid=module-editor]');
+    await hydrated(trainer);
+    expect(new URL(trainer.url()).pathname).toBe(`/en${new URL(editorUrl).pathname}`);
+    expect(await trainer.getAttribute('html', 'lang')).toBe('en');
+    expect(await trainer.locator('.section-editor label', { hasText: 'Text (Markdown)' }).count()).toBe(2);
+    expect(await trainer.textContent('[data-testid=save-status]')).toBe('Saved');
+    const previewHref = (await trainer.getAttribute('[data-testid=preview-link]', 'href')) ?? '';
+    expect(previewHref).toMatch(/^\/en\/trainer\/modules\/[^/]+\/lessons\/[^/]+\/$/);
+    for (const width of [390, 1280]) {
+      await trainer.setViewportSize({ width, height: 900 });
+      await shot(trainer, `editor-en-${width}`);
+      expect(await trainer.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    }
+
+    await trainer.goto(new URL(previewHref, server.baseUrl).toString());
+    await hydrated(trainer);
+    expect(await trainer.textContent('.authoring-banner')).toContain('only the module');
+    expect(await trainer.getAttribute('.lesson__header h1', 'lang')).toBe('ja');
+    expect(await trainer.getAttribute('.back-link', 'href')).toBe(new URL(trainer.url()).pathname.replace(/lessons\/[^/]+\/$/, ''));
+    await trainer.click('[data-testid=lang-switch]');
+    await trainer.waitForSelector('.authoring-banner');
+    expect(new URL(trainer.url()).pathname).toBe(new URL(previewHref, server.baseUrl).pathname.slice(3));
+
+    await trainer.goto(editorUrl.replace(new URL(editorUrl).pathname, `/en${new URL(editorUrl).pathname}`));
+    await hydrated(trainer);
+    await trainer.fill('#share-email', 'nobody@example.com');
+    await trainer.click('[data-testid=share-panel] button[type=submit]');
+    await trainer.waitForSelector('[data-testid=share-panel] [role=status]:has-text("No trainer signs in with nobody@example.com")');
+    await trainer.fill('#share-email', COLLEAGUE);
+    await trainer.click('[data-testid=share-panel] button[type=submit]');
+    await trainer.waitForSelector('[data-testid=share-panel] li:has-text("同僚 講師")');
+    await trainer.setViewportSize({ width: 390, height: 900 });
+    await trainer.locator('[data-testid=share-panel]').screenshot({ path: SHOTS ? path.join(SHOTS, 'share-panel-390.png') : undefined });
+
+    await trainer.goto(`${server.baseUrl}/en/trainer/modules/`);
+    await hydrated(trainer);
+    await trainer.click('[data-testid=create-module] summary');
+    await trainer.fill('#module-name', 'Pricing basics');
+    await trainer.selectOption('#module-locale', 'en');
+    await trainer.fill('#module-markdown', '# Pricing\n\n## Plans\n\nFrom 5,000 yen a month.');
+    await trainer.click('[data-testid=create-module] button[type=submit]');
+    await trainer.waitForURL(/\/en\/trainer\/modules\/[0-9a-f-]{36}\/$/);
+    await trainer.waitForSelector('[data-testid=module-editor]');
+    expect(await trainer.textContent('h1')).toBe('Pricing basics');
+    expect(errors).toEqual([]);
+  });
+
+  it('a trainer the module is shared with sees it read-only and can preview it', async () => {
+    const colleagueContext = await browser.newContext({ locale: 'ja-JP' });
+    const colleague = await colleagueContext.newPage();
+    errors.push(...collectPageErrors(colleague));
+    await signIn(colleague, COLLEAGUE);
+    await colleague.goto(`${server.baseUrl}/trainer/modules/`);
+    const item = colleague.locator('.module-list__item', { hasText: '提案デッキ' });
+    expect(await item.textContent()).toContain('資料 担当 さんから共有');
+    await item.locator('a').click();
+    await colleague.waitForSelector('[data-testid=shared-module]');
+    expect(await colleague.locator('[data-testid=module-editor], [data-testid=share-panel]').count()).toBe(0);
+    await colleague.locator('[data-testid=shared-module] a').first().click();
+    await colleague.waitForSelector('.authoring-banner');
+    expect(await colleague.textContent('.prose')).toContain('ご利用いただけます');
+    await colleagueContext.close();
     expect(errors).toEqual([]);
   });
 });

@@ -87,14 +87,20 @@ export const createFromMarkdownSchema = z.strictObject({
 });
 export type CreateFromMarkdown = z.output<typeof createFromMarkdownSchema>;
 
-/** Every edit names the revision it was made on (optimistic concurrency). */
+/** Every edit names the revision of the thing it changes, as the editor last saw it (optimistic concurrency). */
 const revision = z.int().min(1);
 
-export const modulePatchSchema = z.strictObject({
-  revision,
-  title: moduleTitleSchema.optional(),
-  pronunciations: pronunciationsSchema.optional(),
-});
+/** The module's title or its pronunciations: each has its own revision, so one at a time. */
+export const modulePatchSchema = z
+  .strictObject({
+    revision,
+    title: moduleTitleSchema.optional(),
+    pronunciations: pronunciationsSchema.optional(),
+  })
+  .refine((patch) => (patch.title === undefined) !== (patch.pronunciations === undefined), {
+    message: 'send either title or pronunciations (each has its own revision)',
+    path: ['title'],
+  });
 export const lessonPatchSchema = z.strictObject({ revision, title: lessonTitleSchema.optional() });
 export const sectionPatchSchema = z.strictObject({
   revision,

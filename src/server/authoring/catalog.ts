@@ -14,6 +14,7 @@ import type { Bank } from '../../lib/quiz/schema.ts';
 import type { Database } from '../db/client.ts';
 import { assignments, cohorts, customModules, customModuleVersions } from '../db/schema.ts';
 import type { Course, CourseLesson } from '../learner/course.ts';
+import { viewableBy } from './access.ts';
 
 const snapshots = new Map<string, ModuleSnapshot>();
 const CACHE_LIMIT = 500;
@@ -97,14 +98,14 @@ export function extendCourse(base: Course, assignable: readonly CustomCourseLess
 
 const CUSTOM_KEYS = `${CUSTOM_PREFIX}%`;
 
-/** The trainer's course: the latest version of each own module, plus versions assigned to own cohorts. */
+/** The trainer's course: the latest version of each own or shared module, plus versions assigned to own cohorts. */
 export async function trainerCourse(db: Database, base: Course, trainerId: string): Promise<Course> {
   const [latest, assigned] = await Promise.all([
     db
       .select({ id: customModuleVersions.id, moduleId: customModuleVersions.moduleId, number: customModuleVersions.number })
       .from(customModuleVersions)
       .innerJoin(customModules, eq(customModules.id, customModuleVersions.moduleId))
-      .where(eq(customModules.trainerId, trainerId))
+      .where(viewableBy(db, trainerId))
       .orderBy(desc(customModuleVersions.number)),
     db
       .selectDistinct({ lessonId: assignments.lessonId })

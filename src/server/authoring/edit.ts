@@ -1,7 +1,9 @@
 /**
- * Edits of a draft. Each names the module revision it was made on; the revision is bumped in the
- * same transaction as the change, and a save naming an older one is refused with 409 and the
- * current revision (another tab or person saved in between: reload instead of overwriting).
+ * Edits of a draft. Each names the revision of the thing it changes (the module title, the
+ * pronunciations, a lesson title, a lesson's test, a section) and is a compare-and-set on that
+ * revision: a save naming an older one is refused with 409 and the current revision (another tab
+ * or person saved that very thing: reload instead of overwriting), while edits of different
+ * things never conflict. Every edit also bumps the draft's revision, which publishing names.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { LessonPatch, ModulePatch, SectionPatch } from '../../lib/authoring/schema.ts';
@@ -24,28 +26,19 @@ class Refused extends Error {
   }
 }
 
-export async function withRevision<Value>(
-  db: Database,
-  trainerId: string,
-  moduleId: string,
-  revision: number,
-  change: (tx: Transaction) => Promise<Outcome<Value>>,
-): Promise<Outcome<{ revision: number; value: Value }>> {
-  if (!isUuid(moduleId)) return failure(404, 'not-found');
+/** What an edit answers: the edited thing's new revision, the draft's new revision, and a value. */
+export interface Saved<Value> {
+  revision: number;
+  draftRevision: number;
+  value: Value;
+}
+
+async function inTransaction<Value>(db: Database, change: (tx: Transaction) => Promise<Outcome<Value>>): Promise<Outcome<Value>> {
   try {
     return await db.transaction(async (tx) => {
-      const [bumped] = await tx
-        .update(customModules)
-        .set({ revision: sql`${customModules.revision} + 1`, updatedAt: new Date() })
-        .where(and(eq(customModules.id, moduleId), eq(customModules.trainerId, trainerId), eq(customModules.revision, revision)))
-        .returning({ revision: customModules.revision });
-      if (!bumped) {
-        const current = await ownedModuleRow(tx as unknown as Database, trainerId, moduleId);
-        throw new Refused(current ? failure(409, 'edited-elsewhere', { revision: current.revision }) : failure(404, 'not-found'));
-      }
       const outcome = await change(tx);
       if (!outcome.ok) throw new Refused(outcome);
-      return success({ revision: bumped.revision, value: outcome.value });
+      return outcome;
     });
   } catch (error) {
     if (error instanceof Refused) return error.outcome as Outcome<never>;
@@ -53,49 +46,119 @@ export async function withRevision<Value>(
   }
 }
 
+/**
+ * Runs `change` when the module at `revision` is the trainer's, bumping that revision with it
+ * (publishing: what is frozen is the draft the publisher saw).
+ */
+export function withRevision<Value>(
+  db: Database,
+  trainerId: string,
+  moduleId: string,
+  revision: number,
+  change: (tx: Transaction) => Promise<Outcome<Value>>,
+): Promise<Outcome<{ revision: number; value: Value }>> {
+  if (!isUuid(moduleId)) return Promise.resolve(failure(404, 'not-found'));
+  return inTransaction(db, async (tx) => {
+    const [bumped] = await tx
+      .update(customModules)
+      .set({ revision: sql`${customModules.revision} + 1`, updatedAt: new Date() })
+      .where(and(eq(customModules.id, moduleId), eq(customModules.trainerId, trainerId), eq(customModules.revision, revision)))
+      .returning({ revision: customModules.revision });
+    if (!bumped) {
+      const current = await ownedModuleRow(tx as unknown as Database, trainerId, moduleId);
+      return current ? failure(409, 'edited-elsewhere', { revision: current.revision }) : failure(404, 'not-found');
+    }
+    const outcome = await change(tx);
+    return outcome.ok ? success({ revision: bumped.revision, value: outcome.value }) : outcome;
+  });
+}
+
+/**
+ * Runs an edit of one thing of the trainer's module. Bumping the draft revision first also locks
+ * the module row, so edits of one module run one after another; `change` then compare-and-sets
+ * the thing's own revision.
+ */
+function editDraft<Value>(
+  db: Database,
+  trainerId: string,
+  moduleId: string,
+  change: (tx: Transaction) => Promise<Outcome<{ revision: number; value: Value }>>,
+): Promise<Outcome<Saved<Value>>> {
+  if (!isUuid(moduleId)) return Promise.resolve(failure(404, 'not-found'));
+  return inTransaction(db, async (tx) => {
+    const [draft] = await tx
+      .update(customModules)
+      .set({ revision: sql`${customModules.revision} + 1`, updatedAt: new Date() })
+      .where(and(eq(customModules.id, moduleId), eq(customModules.trainerId, trainerId)))
+      .returning({ revision: customModules.revision });
+    if (!draft) return failure(404, 'not-found');
+    const outcome = await change(tx);
+    return outcome.ok ? success({ ...outcome.value, draftRevision: draft.revision }) : outcome;
+  });
+}
+
+/** The compare-and-set's answer: the new revision, else 409 with the current one, or 404. */
+async function compared(updated: { revision: number }[], current: () => Promise<{ revision: number }[]>): Promise<Outcome<{ revision: number; value: null }>> {
+  if (updated[0]) return success({ revision: updated[0].revision, value: null });
+  const [row] = await current();
+  return row ? failure(409, 'edited-elsewhere', { revision: row.revision }) : failure(404, 'not-found');
+}
+
 export function patchModule(db: Database, trainerId: string, moduleId: string, patch: ModulePatch) {
-  return withRevision(db, trainerId, moduleId, patch.revision, async (tx) => {
-    const set: Partial<typeof customModules.$inferInsert> = {};
-    if (patch.title !== undefined) set.title = patch.title;
-    if (patch.pronunciations !== undefined) set.pronunciations = patch.pronunciations;
-    if (Object.keys(set).length) await tx.update(customModules).set(set).where(eq(customModules.id, moduleId));
-    return success(null);
+  return editDraft(db, trainerId, moduleId, async (tx) => {
+    // The schema lets a patch carry the title or the pronunciations, each with its own revision.
+    const [column, set] =
+      patch.title !== undefined
+        ? ([customModules.titleRevision, { title: patch.title, titleRevision: sql`${customModules.titleRevision} + 1` }] as const)
+        : ([customModules.pronunciationsRevision, { pronunciations: patch.pronunciations ?? [], pronunciationsRevision: sql`${customModules.pronunciationsRevision} + 1` }] as const);
+    const mine = eq(customModules.id, moduleId);
+    const rows = await tx.update(customModules).set(set).where(and(mine, eq(column, patch.revision))).returning({ revision: column });
+    return compared(rows, () => tx.select({ revision: column }).from(customModules).where(mine));
   });
 }
 
 const lessonsOf = (tx: Transaction, moduleId: string) => tx.select({ id: customLessons.id }).from(customLessons).where(eq(customLessons.moduleId, moduleId));
 
 export function patchLesson(db: Database, trainerId: string, moduleId: string, lessonId: string, patch: LessonPatch) {
-  return withRevision(db, trainerId, moduleId, patch.revision, async (tx) => {
+  return editDraft(db, trainerId, moduleId, async (tx) => {
     if (!isUuid(lessonId)) return failure(404, 'not-found');
-    if (patch.title === undefined) return success(null);
-    const rows = await tx.update(customLessons).set({ title: patch.title }).where(and(eq(customLessons.id, lessonId), eq(customLessons.moduleId, moduleId))).returning({ id: customLessons.id });
-    return rows.length ? success(null) : failure(404, 'not-found');
+    const mine = and(eq(customLessons.id, lessonId), eq(customLessons.moduleId, moduleId));
+    const set = { ...(patch.title !== undefined && { title: patch.title }), revision: sql`${customLessons.revision} + 1` };
+    const rows = await tx.update(customLessons).set(set).where(and(mine, eq(customLessons.revision, patch.revision))).returning({ revision: customLessons.revision });
+    return compared(rows, () => tx.select({ revision: customLessons.revision }).from(customLessons).where(mine));
   });
 }
 
 export function patchSection(db: Database, trainerId: string, moduleId: string, sectionId: string, patch: SectionPatch) {
-  return withRevision(db, trainerId, moduleId, patch.revision, async (tx) => {
+  return editDraft(db, trainerId, moduleId, async (tx) => {
     if (!isUuid(sectionId)) return failure(404, 'not-found');
     const set: Partial<typeof customSections.$inferInsert> = {};
     if (patch.heading !== undefined) set.heading = patch.heading;
     if (patch.markdown !== undefined) set.markdown = patch.markdown;
     // An empty spoken version means "read the text", like none at all.
     if (patch.spoken !== undefined) set.spoken = patch.spoken?.trim() ? patch.spoken : null;
-    const where = and(eq(customSections.id, sectionId), inArray(customSections.lessonId, lessonsOf(tx, moduleId)));
-    const rows = Object.keys(set).length
-      ? await tx.update(customSections).set(set).where(where).returning({ id: customSections.id })
-      : await tx.select({ id: customSections.id }).from(customSections).where(where);
-    return rows.length ? success(null) : failure(404, 'not-found');
+    const mine = and(eq(customSections.id, sectionId), inArray(customSections.lessonId, lessonsOf(tx, moduleId)));
+    const rows = await tx
+      .update(customSections)
+      .set({ ...set, revision: sql`${customSections.revision} + 1` })
+      .where(and(mine, eq(customSections.revision, patch.revision)))
+      .returning({ revision: customSections.revision });
+    return compared(rows, () => tx.select({ revision: customSections.revision }).from(customSections).where(mine));
   });
 }
 
 /** Replaces a lesson's test; questions must link to a section of that lesson. */
 export function putQuestions(db: Database, trainerId: string, moduleId: string, lessonId: string, revision: number, questions: Question[]) {
-  return withRevision(db, trainerId, moduleId, revision, async (tx) => {
+  return editDraft(db, trainerId, moduleId, async (tx) => {
     if (!isUuid(lessonId)) return failure(404, 'not-found');
-    const [lesson] = await tx.select({ id: customLessons.id }).from(customLessons).where(and(eq(customLessons.id, lessonId), eq(customLessons.moduleId, moduleId)));
-    if (!lesson) return failure(404, 'not-found');
+    const mine = and(eq(customLessons.id, lessonId), eq(customLessons.moduleId, moduleId));
+    const bumped = await tx
+      .update(customLessons)
+      .set({ questionsRevision: sql`${customLessons.questionsRevision} + 1` })
+      .where(and(mine, eq(customLessons.questionsRevision, revision)))
+      .returning({ revision: customLessons.questionsRevision });
+    const checkedRevision = await compared(bumped, () => tx.select({ revision: customLessons.questionsRevision }).from(customLessons).where(mine));
+    if (!checkedRevision.ok) return checkedRevision;
     const sections = await tx.select({ id: customSections.id, position: customSections.position }).from(customSections).where(eq(customSections.lessonId, lessonId));
     const ordered = sections.sort((a, b) => a.position - b.position).map((section) => section.id);
     const checked = questionProblems(questions, ordered);
@@ -104,6 +167,6 @@ export function putQuestions(db: Database, trainerId: string, moduleId: string, 
     if (checked.questions.length) {
       await tx.insert(customQuestions).values(checked.questions.map((question, position) => ({ lessonId, position, question: question as unknown as Record<string, unknown> })));
     }
-    return success({ questions: checked.questions });
+    return success({ revision: checkedRevision.value.revision, value: { questions: checked.questions } });
   });
 }

@@ -1,6 +1,7 @@
 /**
  * The authoring API. Every handler runs for a signed-in trainer (trainerRoute) and reaches a
- * module only through a query naming that trainer: another trainer's module is a 404.
+ * module only through a query naming that trainer: another trainer's module is a 404. Reading
+ * (the draft, GIFT export) is open to trainers the module is shared with; every change is the owner's.
  */
 import { importFile } from '../../lib/authoring/importFile.ts';
 import { giftToQuestions, questionsToGift } from '../../lib/authoring/gift.ts';
@@ -15,10 +16,11 @@ import { respond } from '../http/outcome.ts';
 import type { RouteContext } from '../http/route.ts';
 import { patchLesson, patchModule, patchSection, putQuestions } from './edit.ts';
 import { previewPath } from '../../lib/authoring/paths.ts';
+import { DEFAULT_LOCALE } from '../../lib/i18n/locales.ts';
 import { publishModule } from './publish.ts';
 import { queueCustomAudio } from '../customAudio/queue.ts';
 import { lessonParamsSchema, moduleParamsSchema, sectionParamsSchema, uploadFieldsSchema } from './schemas.ts';
-import { createModule, listModules, readDraft } from './store.ts';
+import { createModule, listModules, readDraft, readViewableDraft } from './store.ts';
 import { readUpload } from './upload.ts';
 
 type TrainerContext = RouteContext & { trainer: TrainerIdentity };
@@ -47,7 +49,7 @@ export async function postModule(context: TrainerContext): Promise<Response> {
   }
   if (!result.ok) return importProblem(result.error);
   const created = await createModule(context.db, context.trainer.id, result.value);
-  return json(201, { id: created.id, lessons: created.lessons.map((lesson) => ({ ...lesson, url: previewPath(created.id, lesson.id) })) });
+  return json(201, { id: created.id, lessons: created.lessons.map((lesson) => ({ ...lesson, url: previewPath(DEFAULT_LOCALE, created.id, lesson.id) })) });
 }
 
 export async function getModules(context: TrainerContext): Promise<Response> {
@@ -57,11 +59,11 @@ export async function getModules(context: TrainerContext): Promise<Response> {
 export async function getModule(context: TrainerContext): Promise<Response> {
   const params = parseParams(context.params, moduleParamsSchema);
   if (!params) return notFound();
-  const draft = await readDraft(context.db, context.trainer.id, params.id);
+  const draft = await readViewableDraft(context.db, context.trainer.id, params.id);
   if (!draft) return notFound();
   return json(200, {
     ...draft,
-    lessons: draft.lessons.map((lesson) => ({ ...lesson, url: previewPath(draft.id, lesson.id) })),
+    lessons: draft.lessons.map((lesson) => ({ ...lesson, url: previewPath(DEFAULT_LOCALE, draft.id, lesson.id) })),
     problems: publishProblems(draft),
   });
 }
@@ -121,7 +123,7 @@ async function queueAudioQuietly(db: RouteContext['db'], versionId: string): Pro
 export async function getGift(context: TrainerContext): Promise<Response> {
   const params = parseParams(context.params, lessonParamsSchema);
   if (!params) return notFound();
-  const draft = await readDraft(context.db, context.trainer.id, params.id);
+  const draft = await readViewableDraft(context.db, context.trainer.id, params.id);
   const lesson = draft?.lessons.find((candidate) => candidate.id === params.lessonId);
   if (!draft || !lesson) return notFound();
   return new Response(questionsToGift(lesson.questions, draft.locale), {

@@ -8,7 +8,7 @@ import { learnerLessonPath, learnerListenPath } from '../../lib/authoring/paths.
 import type { Locale } from '../../lib/i18n/locales.ts';
 import { packSegments } from '../../lib/narration/browser/packedSegments.ts';
 import { narrationMinutes } from '../../lib/narration/minutes.ts';
-import type { ListenData } from '../../components/player/listen/listenData.ts';
+import type { ListenData } from '../../lib/narration/listenPlaylist.ts';
 import type { Database } from '../db/client.ts';
 import { customRecording } from '../customAudio/recording.ts';
 import { assignedModule } from './assignedModule.ts';

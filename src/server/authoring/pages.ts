@@ -6,14 +6,19 @@ import { customLessonPage, type CustomLessonPage } from '../../lib/authoring/les
 import type { Locale } from '../../lib/i18n/locales.ts';
 import type { Database } from '../db/client.ts';
 import { assignedModuleOfLesson, type AssignedModule } from './assignedModule.ts';
-import { loadSnapshots } from './catalog.ts';
 import { customRecording } from '../customAudio/recording.ts';
 import type { AudioManifest } from '../../lib/narration/audio/manifest.ts';
 import { parseCustomLessonKey } from '../../lib/authoring/ids.ts';
-import { readDraft, type DraftModule } from './store.ts';
+import { customLessonsByKey, loadSnapshots } from './catalog.ts';
+import type { LessonPreview } from '../../lib/authoring/trainerLinks.ts';
+import { readViewableDraft, type DraftModule } from './store.ts';
+import { viewableBy } from './access.ts';
+import { listShares } from './shares.ts';
+import { and, inArray } from 'drizzle-orm';
 import { previewPath } from '../../lib/authoring/paths.ts';
 import { requiredQuestions } from '../../lib/authoring/publish.ts';
-import type { EditorModule } from '../../components/trainer/authoring/ModuleEditor.tsx';
+import type { EditorModule } from '../../lib/authoring/editorModule.ts';
+import { customModules } from '../db/schema.ts';
 
 export interface CustomLessonView {
   key: string;
@@ -27,8 +32,9 @@ export interface CustomLessonView {
   recording?: AudioManifest;
 }
 
+/** A lesson of a draft the trainer owns or was shared, as its preview page shows it. */
 export async function draftLessonView(db: Database, trainerId: string, moduleId: string, lessonId: string): Promise<{ view: CustomLessonView; draft: DraftModule } | null> {
-  const draft = await readDraft(db, trainerId, moduleId);
+  const draft = await readViewableDraft(db, trainerId, moduleId);
   const index = draft?.lessons.findIndex((lesson) => lesson.id === lessonId) ?? -1;
   const lesson = draft?.lessons[index];
   if (!draft || !lesson) return null;
@@ -68,24 +74,41 @@ export async function assignedLessonView(db: Database, cohortId: string, key: st
   };
 }
 
-/** What the editor island starts from. */
-export async function editorModule(db: Database, trainerId: string, moduleId: string): Promise<EditorModule | null> {
-  const draft = await readDraft(db, trainerId, moduleId);
+/** What the editor island starts from; preview links stay in the page's language. */
+export async function editorModule(db: Database, trainerId: string, moduleId: string, locale: Locale): Promise<EditorModule | null> {
+  const draft = await readViewableDraft(db, trainerId, moduleId);
   if (!draft) return null;
+  const shares = draft.access === 'owner' ? await listShares(db, trainerId, moduleId) : null;
   return {
     id: draft.id,
+    access: draft.access,
+    ownerName: draft.ownerName,
+    shares: shares?.ok ? shares.value : [],
     title: draft.title,
     locale: draft.locale,
-    revision: draft.revision,
+    revisions: draft.revisions,
     pronunciations: draft.pronunciations,
     versions: draft.versions.length,
     lessons: draft.lessons.map((lesson) => ({
       id: lesson.id,
       title: lesson.title,
-      url: previewPath(draft.id, lesson.id),
+      url: previewPath(locale, draft.id, lesson.id),
       sections: lesson.sections,
       questions: lesson.questions,
       requiredQuestions: requiredQuestions(lesson.sections.length),
     })),
   };
+}
+
+/**
+ * The draft lessons behind assigned custom lessons (`cm-<version>-<n>`) whose module the trainer
+ * owns or was shared: where the dashboard links them (the preview). Others are left out: no link.
+ */
+export async function lessonPreviews(db: Database, trainerId: string, keys: readonly string[]): Promise<Record<string, LessonPreview>> {
+  const entries = [...(await customLessonsByKey(db, keys))];
+  const moduleIds = [...new Set(entries.map(([, entry]) => entry.snapshot.moduleId))];
+  if (moduleIds.length === 0) return {};
+  const owned = await db.select({ id: customModules.id }).from(customModules).where(and(inArray(customModules.id, moduleIds), viewableBy(db, trainerId)));
+  const mine = new Set(owned.map((row) => row.id));
+  return Object.fromEntries(entries.filter(([, entry]) => mine.has(entry.snapshot.moduleId)).map(([key, entry]) => [key, { moduleId: entry.snapshot.moduleId, lessonId: entry.content.id }]));
 }

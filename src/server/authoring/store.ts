@@ -4,11 +4,13 @@
  * trainer, so another trainer's module is "not found", like a cohort.
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { editTarget } from '../../lib/authoring/autosave.ts';
 import type { ImportedModule, Pronunciation, StoredSection } from '../../lib/authoring/schema.ts';
 import type { Question } from '../../lib/quiz/schema.ts';
 import type { Database } from '../db/client.ts';
 import { isUuid } from '../db/ids.ts';
-import { customLessons, customModules, customModuleVersions, customQuestions, customSections, type CustomModuleRow } from '../db/schema.ts';
+import { customLessons, customModules, customModuleVersions, customQuestions, customSections, trainers, type CustomModuleRow } from '../db/schema.ts';
+import { viewableBy, viewableModuleRow, type ViewableModule } from './access.ts';
 
 export interface DraftLesson {
   id: string;
@@ -23,7 +25,10 @@ export interface DraftModule {
   title: string;
   locale: 'ja' | 'en';
   status: 'draft' | 'published';
+  /** The draft's revision (publishing names it). */
   revision: number;
+  /** The revision of each thing an edit names, by `editTarget` (src/lib/authoring/autosave.ts). */
+  revisions: Record<string, number>;
   pronunciations: Pronunciation[];
   updatedAt: string;
   lessons: DraftLesson[];
@@ -59,7 +64,18 @@ export async function ownedModuleRow(db: Database, trainerId: string, moduleId: 
 /** The whole draft of a module the trainer owns, lessons and sections in order, or null. */
 export async function readDraft(db: Database, trainerId: string, moduleId: string): Promise<DraftModule | null> {
   const row = await ownedModuleRow(db, trainerId, moduleId);
-  if (!row) return null;
+  return row ? draftOf(db, row) : null;
+}
+
+export type ViewableDraft = DraftModule & Omit<ViewableModule, 'row'>;
+
+/** The draft of a module the trainer owns or was shared (to view, never to edit), or null. */
+export async function readViewableDraft(db: Database, trainerId: string, moduleId: string): Promise<ViewableDraft | null> {
+  const found = await viewableModuleRow(db, trainerId, moduleId);
+  return found ? { ...(await draftOf(db, found.row)), access: found.access, ownerName: found.ownerName } : null;
+}
+
+async function draftOf(db: Database, row: CustomModuleRow): Promise<DraftModule> {
   const lessons = await db.select().from(customLessons).where(eq(customLessons.moduleId, row.id)).orderBy(asc(customLessons.position));
   const lessonIds = lessons.map((lesson) => lesson.id);
   const [sections, questions, versions] = await Promise.all([
@@ -73,6 +89,16 @@ export async function readDraft(db: Database, trainerId: string, moduleId: strin
     locale: row.locale,
     status: row.status,
     revision: row.revision,
+    revisions: Object.fromEntries([
+      [editTarget.draft, row.revision],
+      [editTarget.title, row.titleRevision],
+      [editTarget.pronunciations, row.pronunciationsRevision],
+      ...lessons.flatMap((lesson) => [
+        [editTarget.lesson(lesson.id), lesson.revision],
+        [editTarget.questions(lesson.id), lesson.questionsRevision],
+      ]),
+      ...sections.map((section) => [editTarget.section(section.id), section.revision]),
+    ]),
     pronunciations: row.pronunciations,
     updatedAt: row.updatedAt.toISOString(),
     lessons: lessons.map((lesson) => ({
@@ -86,12 +112,13 @@ export async function readDraft(db: Database, trainerId: string, moduleId: strin
   };
 }
 
-/** The trainer's modules, newest first, for the module list. */
+/** The trainer's own modules and those shared with them, newest first, for the module list. */
 export async function listModules(db: Database, trainerId: string) {
   const rows = await db
-    .select({ id: customModules.id, title: customModules.title, locale: customModules.locale, status: customModules.status, updatedAt: customModules.updatedAt })
+    .select({ id: customModules.id, title: customModules.title, locale: customModules.locale, status: customModules.status, updatedAt: customModules.updatedAt, ownerId: customModules.trainerId, ownerName: trainers.name })
     .from(customModules)
-    .where(eq(customModules.trainerId, trainerId))
+    .innerJoin(trainers, eq(trainers.id, customModules.trainerId))
+    .where(viewableBy(db, trainerId))
     .orderBy(desc(customModules.updatedAt));
-  return rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
+  return rows.map(({ ownerId, ownerName, ...row }) => ({ ...row, updatedAt: row.updatedAt.toISOString(), sharedBy: ownerId === trainerId ? null : ownerName }));
 }

@@ -251,8 +251,14 @@ export const customModules = pgTable(
     status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
     /** Term → reading for the narration, e.g. `{ "term": "御社", "reading": "おんしゃ" }`. */
     pronunciations: jsonb('pronunciations').$type<{ term: string; reading: string }[]>().notNull().default(sql`'[]'::jsonb`),
-    /** Bumped by every edit: a save naming an older revision is refused (two tabs never overwrite silently). */
+    /** The draft's revision, bumped by every edit: publishing names it, so what is frozen is what the publisher saw. */
     revision: integer('revision').notNull().default(1),
+    /**
+     * Each thing edited has its own revision: a save naming an older one is refused (two tabs
+     * never overwrite each other silently), while edits of different things never conflict.
+     */
+    titleRevision: integer('title_revision').notNull().default(1),
+    pronunciationsRevision: integer('pronunciations_revision').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -269,6 +275,10 @@ export const customLessons = pgTable(
       .references(() => customModules.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     title: text('title').notNull(),
+    /** Revision of the title (see customModules.titleRevision). */
+    revision: integer('revision').notNull().default(1),
+    /** Revision of the test, saved as a whole. */
+    questionsRevision: integer('questions_revision').notNull().default(1),
   },
   (table) => [index('custom_lessons_module_idx').on(table.moduleId, table.position)],
 );
@@ -286,6 +296,8 @@ export const customSections = pgTable(
     markdown: text('markdown').notNull(),
     /** The spoken version (speaker notes of a slide); null: the text itself is read. */
     spoken: text('spoken'),
+    /** Revision of the heading, text and spoken version, saved together. */
+    revision: integer('revision').notNull().default(1),
   },
   (table) => [index('custom_sections_lesson_idx').on(table.lessonId, table.position)],
 );
@@ -348,6 +360,24 @@ export const customAudioRenders = pgTable('custom_audio_renders', {
   queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A module its owner shares with another trainer of this server: that trainer may view it,
+ * preview its lessons and assign its published versions, never edit it; the owner can revoke.
+ */
+export const customModuleShares = pgTable(
+  'custom_module_shares',
+  {
+    moduleId: uuid('module_id')
+      .notNull()
+      .references(() => customModules.id, { onDelete: 'cascade' }),
+    trainerId: uuid('trainer_id')
+      .notNull()
+      .references(() => trainers.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.moduleId, table.trainerId] }), index('custom_module_shares_trainer_idx').on(table.trainerId)],
+);
 
 export type CustomModuleRow = typeof customModules.$inferSelect;
 export type CustomLessonRow = typeof customLessons.$inferSelect;

@@ -6,7 +6,9 @@
 import { completionSummary, type CompletionSummary } from '../../lib/analytics/completion.ts';
 import { weakestConcepts, type TeamConcept } from '../../lib/analytics/concepts.ts';
 import { itemAnalysis, type ItemStatistics, type Sitting } from '../../lib/analytics/items.ts';
+import type { LessonPreview } from '../../lib/authoring/trainerLinks.ts';
 import type { Localized } from '../../lib/quiz/schemaParts.ts';
+import { lessonPreviews } from '../authoring/pages.ts';
 import type { Database } from '../db/client.ts';
 import type { Cohort } from '../db/schema.ts';
 import type { Course } from '../learner/course.ts';
@@ -61,6 +63,8 @@ export interface CohortDashboard {
   summary: CompletionSummary;
   items: LessonItems[];
   weakConcepts: WeakConcept[];
+  /** The owner's preview of each assigned custom lesson the trainer may preview (see trainerSectionHref). */
+  previews: Record<string, LessonPreview>;
 }
 
 /** Each learner's first submitted attempt of the assignment, as sittings for item analysis. */
@@ -140,6 +144,7 @@ export function buildDashboard(cohort: Cohort, course: Course, results: CohortRe
     summary: completionSummary(learnerList, assignmentList, outcomes, now),
     items: assignmentList.map((assignment) => lessonItems(course, results, assignment)),
     weakConcepts: weakConceptsOf(course, results, assignmentList),
+    previews: {},
   };
 }
 
@@ -147,5 +152,7 @@ export function buildDashboard(cohort: Cohort, course: Course, results: CohortRe
 export async function cohortDashboard(db: Database, course: Course, trainerId: string, cohortId: string, now = new Date()): Promise<CohortDashboard | null> {
   const cohort = await ownedCohort(db, trainerId, cohortId);
   if (!cohort) return null;
-  return buildDashboard(cohort, course, await cohortResults(db, cohort.id), now);
+  const dashboard = buildDashboard(cohort, course, await cohortResults(db, cohort.id), now);
+  const previews = await lessonPreviews(db, trainerId, dashboard.assignments.map((assignment) => assignment.lessonId));
+  return { ...dashboard, previews };
 }

@@ -4,12 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { assignedLessonView, draftLessonView } from '../../../src/server/authoring/pages.ts';
+import { assignedLessonView, draftLessonView, lessonPreviews } from '../../../src/server/authoring/pages.ts';
 import type { DatabaseHandle } from '../../../src/server/db/index.ts';
 import { customModuleVersions, trainers } from '../../../src/server/db/schema.ts';
 import { actor, startTestApp, type Actor } from '../support/app.ts';
 import { side, signedInTrainer, type Side } from '../support/fixtures.ts';
-import { draft, threeQuestions } from './support.ts';
+import { draft, publishedModule } from './support.ts';
 
 let handle: DatabaseHandle;
 let owner: Actor;
@@ -26,13 +26,7 @@ beforeAll(async () => {
   stranger = await side(handle.db, 'S');
   const [row] = await handle.db.select({ id: trainers.id }).from(trainers).where(eq(trainers.email, stranger.trainerEmail));
   strangerTrainerId = row!.id;
-  const created = await owner.post('/api/trainer/modules', { title: 'Secret playbook', locale: 'en', markdown: '## Pricing\n\nOur margin is 40%.' });
-  moduleId = (await created.json()).id;
-  const body = await draft(owner, moduleId);
-  lessonId = body.lessons[0]!.id;
-  sectionId = body.lessons[0]!.sections[0]!.id;
-  await owner.request('PUT', `/api/trainer/modules/${moduleId}/lessons/${lessonId}/questions`, { body: { revision: 1, questions: threeQuestions(sectionId) } });
-  expect((await owner.post(`/api/trainer/modules/${moduleId}/publish`, { revision: 2 })).status).toBe(201);
+  ({ moduleId, lessonId, sectionId } = await publishedModule(owner, 'Secret playbook', '## Pricing\n\nOur margin is 40%.'));
 });
 afterAll(async () => handle.close());
 
@@ -77,6 +71,17 @@ describe('authoring authorization', () => {
     expect(await assignedLessonView(handle.db, stranger.cohortId, `cm-${version!.id}-1`)).toBeNull();
   });
 
+  it('links the dashboard’s custom lessons to the owner’s preview, and gives no preview to anyone else', async () => {
+    const cohort = (await (await owner.post('/api/trainer/cohorts', { name: 'Preview links' })).json()).cohort;
+    const assigned = await owner.post(`/api/trainer/cohorts/${cohort.id}/assignments`, { modules: [`cm-${moduleId}`], dueAt: new Date(Date.now() + 86_400_000).toISOString(), passMark: 0.8 });
+    expect(assigned.status).toBe(200);
+    const [key] = (await assigned.json()).assignments.map((a: { lessonId: string }) => a.lessonId) as string[];
+    const dashboard = await (await owner.get(`/api/trainer/cohorts/${cohort.id}`)).json();
+    expect(dashboard.previews).toEqual({ [key!]: { moduleId, lessonId } });
+    expect(await lessonPreviews(handle.db, strangerTrainerId, [key!])).toEqual({});
+    expect(await lessonPreviews(handle.db, ownerId, ['ltv-basics', 'cm-not-a-key'])).toEqual({});
+  });
+
   it('lists only the trainer’s own modules', async () => {
     expect((await (await stranger.trainer.get('/api/trainer/modules')).json()).modules).toEqual([]);
     expect((await (await owner.get('/api/trainer/modules')).json()).modules).toHaveLength(1);
@@ -98,14 +103,15 @@ describe('authoring authorization', () => {
   it('accepts a long Japanese section, refuses bodies over 256 KB (413) and odd keys (400)', async () => {
     const path = `/api/trainer/modules/${moduleId}/sections/${sectionId}`;
     // 20,000 characters of Japanese are 60 KB of UTF-8: over the 32 KB cap of other APIs, within this one.
-    const long = await owner.request('PATCH', path, { body: { revision: 3, markdown: 'あ'.repeat(20_000) } });
+    // Each section has its own revision: this one was never saved, so it is at 1.
+    const long = await owner.request('PATCH', path, { body: { revision: 1, markdown: 'あ'.repeat(20_000) } });
     expect(long.status).toBe(200);
-    const tooLong = await owner.request('PATCH', path, { body: { revision: 4, markdown: 'あ'.repeat(20_001) } });
+    const tooLong = await owner.request('PATCH', path, { body: { revision: 2, markdown: 'あ'.repeat(20_001) } });
     expect(tooLong.status).toBe(400);
-    const huge = await owner.request('PATCH', path, { body: { revision: 4, markdown: 'あ'.repeat(100_000) } });
+    const huge = await owner.request('PATCH', path, { body: { revision: 2, markdown: 'あ'.repeat(100_000) } });
     expect(huge.status).toBe(413);
     const odd = await owner.request('PATCH', `/api/trainer/modules/${moduleId}/sections/${sectionId}`, {
-      rawBody: '{"revision":4,"constructor":{"x":1},"heading":"a\\u0000"}',
+      rawBody: '{"revision":2,"constructor":{"x":1},"heading":"a\\u0000"}',
       headers: { 'content-type': 'application/json' },
     });
     expect(odd.status).toBe(400);

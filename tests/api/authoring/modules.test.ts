@@ -83,12 +83,93 @@ describe('editing', () => {
     const path = `/api/trainer/modules/${created.id}/sections/${section.id}`;
     const first = await patch(trainer, path, { revision: 1, markdown: '御社の課題を、三つの数字で解決します。', spoken: 'おんしゃの課題を解決します。' });
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ revision: 2, value: null });
+    expect(await first.json()).toEqual({ revision: 2, draftRevision: 2, value: null });
     const stale = await patch(trainer, path, { revision: 1, markdown: 'overwritten?' });
     expect(stale.status).toBe(409);
     expect(await stale.json()).toEqual({ error: 'edited-elsewhere', revision: 2 });
     const saved = (await draft(trainer, created.id)).lessons[0]!.sections[0]!;
     expect(saved).toMatchObject({ markdown: '御社の課題を、三つの数字で解決します。', spoken: 'おんしゃの課題を解決します。' });
+  });
+
+  it('saves two sections of one lesson in parallel: each names its own revision, neither conflicts', async () => {
+    const created = await createFromMarkdown();
+    const body = await draft(trainer, created.id);
+    const [first, second] = body.lessons[0]!.sections;
+    const save = (id: string, markdown: string) => patch(trainer, `/api/trainer/modules/${created.id}/sections/${id}`, { revision: body.revisions[`section:${id}`], markdown });
+    const answers = await Promise.all([save(first!.id, '一つ目を直しました。'), save(second!.id, '二つ目を直しました。')]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    const bodies = await Promise.all(answers.map((answer) => answer.json()));
+    expect(bodies.map((b) => b.revision)).toEqual([2, 2]);
+    // The draft's revision counts both edits, whichever ran first.
+    expect(bodies.map((b) => b.draftRevision).sort()).toEqual([2, 3]);
+    const saved = await draft(trainer, created.id);
+    expect(saved.lessons[0]!.sections.map((s) => s.markdown)).toEqual(['一つ目を直しました。', '二つ目を直しました。']);
+    expect(saved.revision).toBe(3);
+  });
+
+  it('saves a section, the pronunciations, the module title, a lesson title and a test in parallel without a conflict', async () => {
+    const created = await createFromMarkdown();
+    const body = await draft(trainer, created.id);
+    const lesson = body.lessons[0]!;
+    const section = lesson.sections[0]!;
+    const base = `/api/trainer/modules/${created.id}`;
+    const statuses = await Promise.all([
+      patch(trainer, `${base}/sections/${section.id}`, { revision: body.revisions[`section:${section.id}`], markdown: '御社の課題です。' }),
+      patch(trainer, base, { revision: body.revisions['module:pronunciations'], pronunciations: [{ term: '御社', reading: 'おんしゃ' }] }),
+      patch(trainer, base, { revision: body.revisions['module:title'], title: '新しい題名' }),
+      patch(trainer, `${base}/lessons/${lesson.id}`, { revision: body.revisions[`lesson:${lesson.id}`], title: '新しいレッスン名' }),
+      put(trainer, `${base}/lessons/${lesson.id}/questions`, { revision: body.revisions[`questions:${lesson.id}`], questions: threeQuestions(section.id) }),
+    ].map((request) => request.then((answer) => answer.status)));
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    const saved = await draft(trainer, created.id);
+    expect(saved).toMatchObject({ title: '新しい題名', revision: 6, pronunciations: [{ term: '御社', reading: 'おんしゃ' }] });
+    expect(saved.lessons[0]).toMatchObject({ title: '新しいレッスン名', sections: [{ markdown: '御社の課題です。' }, {}] });
+    expect(saved.lessons[0]!.questions).toHaveLength(3);
+  });
+
+  it('refuses a stale save of the same section (409 with its current revision) and keeps the first text', async () => {
+    const created = await createFromMarkdown();
+    const body = await draft(trainer, created.id);
+    const [section, other] = body.lessons[0]!.sections;
+    const path = `/api/trainer/modules/${created.id}/sections/${section!.id}`;
+    // Another tab saves this section and a neighbour; this tab still holds revision 1 of the section.
+    expect((await patch(trainer, path, { revision: 1, markdown: 'もう一つのタブ' })).status).toBe(200);
+    expect((await patch(trainer, `/api/trainer/modules/${created.id}/sections/${other!.id}`, { revision: 1, markdown: '隣' })).status).toBe(200);
+    const stale = await patch(trainer, path, { revision: 1, markdown: 'このタブ' });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toEqual({ error: 'edited-elsewhere', revision: 2 });
+    const saved = await draft(trainer, created.id);
+    expect(saved.lessons[0]!.sections[0]!.markdown).toBe('もう一つのタブ');
+    // A refused save changes nothing, not even the draft's revision.
+    expect(saved.revision).toBe(3);
+    expect(saved.revisions[`section:${section!.id}`]).toBe(2);
+  });
+
+  it('refuses a stale test (409) and a module patch carrying both the title and the pronunciations (400)', async () => {
+    const created = await createFromMarkdown();
+    const lesson = (await draft(trainer, created.id)).lessons[0]!;
+    const path = `/api/trainer/modules/${created.id}/lessons/${lesson.id}/questions`;
+    expect((await put(trainer, path, { revision: 1, questions: threeQuestions(lesson.sections[0]!.id) })).status).toBe(200);
+    const stale = await put(trainer, path, { revision: 1, questions: [] });
+    expect(stale.status).toBe(409);
+    expect((await draft(trainer, created.id)).lessons[0]!.questions).toHaveLength(3);
+    const both = await patch(trainer, `/api/trainer/modules/${created.id}`, { revision: 1, title: 'T', pronunciations: [] });
+    expect(both.status).toBe(400);
+    expect((await both.json()).fieldErrors.title[0]).toContain('either title or pronunciations');
+  });
+
+  it('refuses to publish a draft changed since the publisher last saw it (409)', async () => {
+    const created = await createFromMarkdown();
+    let body = await draft(trainer, created.id);
+    for (const lesson of body.lessons) {
+      await put(trainer, `/api/trainer/modules/${created.id}/lessons/${lesson.id}/questions`, { revision: 1, questions: threeQuestions(lesson.sections[0]!.id) });
+    }
+    body = await draft(trainer, created.id);
+    const section = body.lessons[0]!.sections[0]!;
+    expect((await patch(trainer, `/api/trainer/modules/${created.id}/sections/${section.id}`, { revision: 1, markdown: '別のタブの変更' })).status).toBe(200);
+    const stale = await trainer.post(`/api/trainer/modules/${created.id}/publish`, { revision: body.revision });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ error: 'edited-elsewhere', revision: body.revision + 1 });
   });
 
   it('lets exactly one of several parallel saves of the same revision win', async () => {
@@ -104,7 +185,7 @@ describe('editing', () => {
     const created = await createFromMarkdown();
     let body = await draft(trainer, created.id);
     for (const lesson of body.lessons) {
-      await put(trainer, `/api/trainer/modules/${created.id}/lessons/${lesson.id}/questions`, { revision: body.revision, questions: threeQuestions(lesson.sections[0]!.id) });
+      await put(trainer, `/api/trainer/modules/${created.id}/lessons/${lesson.id}/questions`, { revision: body.revisions[`questions:${lesson.id}`], questions: threeQuestions(lesson.sections[0]!.id) });
       body = await draft(trainer, created.id);
     }
     const statuses = await Promise.all(Array.from({ length: 4 }, () => trainer.post(`/api/trainer/modules/${created.id}/publish`, { revision: body.revision }).then((r) => r.status)));
@@ -160,7 +241,7 @@ describe('publish, assign, learn', () => {
     expect(notReady.status).toBe(409);
     expect((await notReady.json()).problems.map((p: { problem: string }) => p.problem)).toEqual(['too-few-questions', 'too-few-questions']);
     for (const lesson of body.lessons) {
-      const response = await put(trainer, `/api/trainer/modules/${created.id}/lessons/${lesson.id}/questions`, { revision: body.revision, questions: threeQuestions(lesson.sections[0]!.id, 'v1-') });
+      const response = await put(trainer, `/api/trainer/modules/${created.id}/lessons/${lesson.id}/questions`, { revision: body.revisions[`questions:${lesson.id}`], questions: threeQuestions(lesson.sections[0]!.id, 'v1-') });
       expect(response.status).toBe(200);
       body = await draft(trainer, created.id);
     }
@@ -182,7 +263,8 @@ describe('publish, assign, learn', () => {
     // Editing and publishing again never changes what was assigned.
     for (const lesson of body.lessons) {
       body = await draft(trainer, created.id);
-      await put(trainer, `/api/trainer/modules/${created.id}/lessons/${lesson.id}/questions`, { revision: body.revision, questions: threeQuestions(lesson.sections[0]!.id, 'v2-') });
+      const response = await put(trainer, `/api/trainer/modules/${created.id}/lessons/${lesson.id}/questions`, { revision: body.revisions[`questions:${lesson.id}`], questions: threeQuestions(lesson.sections[0]!.id, 'v2-') });
+      expect(response.status).toBe(200);
     }
     body = await draft(trainer, created.id);
     expect((await trainer.post(`/api/trainer/modules/${created.id}/publish`, { revision: body.revision })).status).toBe(201);

@@ -18,6 +18,8 @@ export async function upload(actor: Actor, fileName: string, bytes: Uint8Array, 
 export interface DraftBody {
   id: string;
   revision: number;
+  /** Revisions of what an edit names, by editTarget (`section:<id>`, `questions:<lesson id>`…). */
+  revisions: Record<string, number>;
   status: string;
   lessons: { id: string; title: string; url: string; sections: { id: string; heading: string; markdown: string; spoken: string | null }[]; questions: { id: string }[] }[];
   problems: { problem: string }[];
@@ -47,6 +49,17 @@ export function threeQuestions(sectionId: string, prefix = 'q'): unknown[] {
     answer: 'a',
     explanation: both('継続率が強みです。'),
   }));
+}
+
+/** A one-lesson English module with three questions, published once (version 1, draft revision 3). */
+export async function publishedModule(owner: Actor, title: string, markdown: string): Promise<{ moduleId: string; lessonId: string; sectionId: string }> {
+  const created = await owner.post('/api/trainer/modules', { title, locale: 'en', markdown });
+  const moduleId = ((await created.json()) as { id: string }).id;
+  const lesson = (await draft(owner, moduleId)).lessons[0]!;
+  const sectionId = lesson.sections[0]!.id;
+  await owner.request('PUT', `/api/trainer/modules/${moduleId}/lessons/${lesson.id}/questions`, { body: { revision: 1, questions: threeQuestions(sectionId) } });
+  expect((await owner.post(`/api/trainer/modules/${moduleId}/publish`, { revision: 2 })).status).toBe(201);
+  return { moduleId, lessonId: lesson.id, sectionId };
 }
 
 export const patch = (actor: Actor, path: string, body: unknown) => actor.request('PATCH', path, { body });

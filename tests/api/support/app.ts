@@ -41,6 +41,8 @@ const ROUTES: [string, () => Promise<RouteModule>][] = [
   ['/api/trainer/modules/[id]/lessons/[lessonId]/questions', () => import('../../../src/pages/api/trainer/modules/[id]/lessons/[lessonId]/questions.ts')],
   ['/api/trainer/modules/[id]/lessons/[lessonId]/gift', () => import('../../../src/pages/api/trainer/modules/[id]/lessons/[lessonId]/gift.ts')],
   ['/api/trainer/modules/[id]/sections/[sectionId]', () => import('../../../src/pages/api/trainer/modules/[id]/sections/[sectionId].ts')],
+  ['/api/trainer/modules/[id]/shares', () => import('../../../src/pages/api/trainer/modules/[id]/shares/index.ts')],
+  ['/api/trainer/modules/[id]/shares/[trainerId]', () => import('../../../src/pages/api/trainer/modules/[id]/shares/[trainerId].ts')],
   ['/api/learner/assignments', () => import('../../../src/pages/api/learner/assignments.ts')],
   ['/api/learner/attempts', () => import('../../../src/pages/api/learner/attempts/index.ts')],
   ['/api/learner/attempts/[id]', () => import('../../../src/pages/api/learner/attempts/[id]/index.ts')],

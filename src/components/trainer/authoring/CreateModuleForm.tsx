@@ -35,7 +35,7 @@ export default function CreateModuleForm({ locale }: { locale: Locale }) {
     }
     const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (response.status === 201) {
-      window.location.assign(editorPath(String(body.id)));
+      window.location.assign(editorPath(locale, String(body.id)));
       return;
     }
     setBusy(false);

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Locale } from '../../../lib/i18n/locales.ts';
 import type { Pronunciation } from '../../../lib/authoring/schema.ts';
+import { editTarget } from '../../../lib/authoring/autosave.ts';
 import { autosave } from './editorStore.ts';
 import { at } from './text.ts';
 
@@ -9,7 +10,7 @@ export default function PronunciationEditor({ locale, initial }: { locale: Local
   const [rows, setRows] = useState<Pronunciation[]>(initial);
   const update = (next: Pronunciation[]) => {
     setRows(next);
-    autosave().edit('module', { pronunciations: next.filter((row) => row.term.trim() && row.reading.trim()) });
+    autosave().edit(editTarget.pronunciations, { pronunciations: next.filter((row) => row.term.trim() && row.reading.trim()) });
   };
   return (
     <section class="card" aria-labelledby="pronunciations-title">

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Locale } from '../../../lib/i18n/locales.ts';
 import { problemText, requestJson } from './api.ts';
 import AudioStatus from './AudioStatus.tsx';
+import { editTarget } from '../../../lib/authoring/autosave.ts';
 import { autosave } from './editorStore.ts';
 import { $publishedVersion } from './publishedVersions.ts';
 import { at } from './text.ts';
@@ -13,7 +14,7 @@ export default function PublishPanel({ locale, moduleId, versions }: { locale: L
   // Bumped by each publish: the audio status asks again (a new version is being rendered).
   const [published, setPublished] = useState(0);
   const publish = () =>
-    autosave().run(async (revision) => {
+    autosave().run(editTarget.draft, async (revision) => {
       const answer = await requestJson('POST', `/api/trainer/modules/${moduleId}/publish`, { revision });
       if (answer.ok) {
         setProblems([]);
@@ -24,7 +25,7 @@ export default function PublishPanel({ locale, moduleId, versions }: { locale: L
       }
       const list = (answer.body.problems as { message: string }[] | undefined)?.map((p) => p.message) ?? [];
       setProblems(list);
-      setMessage(list.length ? at(locale, 'publish.notReady') : problemText(answer.body));
+      setMessage(list.length ? at(locale, 'publish.notReady') : answer.body.error === 'edited-elsewhere' ? at(locale, 'publish.stale') : problemText(answer.body));
       return { value: undefined };
     });
   return (

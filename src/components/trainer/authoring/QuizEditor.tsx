@@ -3,6 +3,7 @@ import type { Locale } from '../../../lib/i18n/locales.ts';
 import { emptyQuestion, formToQuestion, questionToForm, type QuestionForm } from '../../../lib/authoring/questionForm.ts';
 import type { Question } from '../../../lib/quiz/schema.ts';
 import { problemText, requestJson } from './api.ts';
+import { editTarget } from '../../../lib/authoring/autosave.ts';
 import { autosave } from './editorStore.ts';
 import QuestionFields from './QuestionFields.tsx';
 import { at } from './text.ts';
@@ -40,20 +41,22 @@ export default function QuizEditor({ locale, moduleId, lessonId, contentLocale, 
     while (used.has(`q${n}`)) n++;
     return `q${n}`;
   };
+  const target = editTarget.questions(lessonId);
   const finish = (answer: { ok: boolean; body: Record<string, unknown> }, saved: string) => {
     if (answer.ok) {
       const questions = ((answer.body.value as { questions?: Question[] } | null)?.questions ?? []) as Question[];
       setForms(questions.map((q) => questionToForm(q, contentLocale)));
       setErrors(new Map());
       setMessage(saved);
-      return { revision: Number(answer.body.revision), value: undefined };
+      return { revision: Number(answer.body.revision), draftRevision: Number(answer.body.draftRevision), value: undefined };
     }
     setErrors(errorsByQuestion(answer.body));
-    setMessage(problemText(answer.body));
+    // The questions stay in the form: nothing typed is lost on a conflict either.
+    setMessage(answer.body.error === 'edited-elsewhere' ? at(locale, 'save.conflict') : problemText(answer.body));
     return { value: undefined };
   };
-  const save = () => autosave().run(async (revision) => finish(await requestJson('PUT', `${base}/questions`, { revision, questions: forms.map(formToQuestion) }), at(locale, 'quiz.saved')));
-  const importGift = () => autosave().run(async (revision) => finish(await requestJson('POST', `${base}/gift`, { revision, gift }), at(locale, 'quiz.saved')));
+  const save = () => autosave().run(target, async (revision) => finish(await requestJson('PUT', `${base}/questions`, { revision, questions: forms.map(formToQuestion) }), at(locale, 'quiz.saved')));
+  const importGift = () => autosave().run(target, async (revision) => finish(await requestJson('POST', `${base}/gift`, { revision, gift }), at(locale, 'quiz.saved')));
   return (
     <section class="quiz-editor" aria-label={at(locale, 'quiz.title', { n: forms.length })} data-testid={`quiz-editor-${lessonId}`}>
       <h3>{at(locale, 'quiz.title', { n: forms.length })}</h3>

@@ -5,11 +5,13 @@ import { at } from './text.ts';
 
 /** "Saved" / "Saving…" / "Unsaved changes", and what to do on a conflict or an error. */
 export default function SaveStatus({ locale }: { locale: Locale }) {
-  const { state, message } = useStore($saveState);
+  const { state, message, conflicts } = useStore($saveState);
+  // A conflict outlasts later saves of other parts: it is resolved only by reloading.
+  const shown = conflicts.length > 0 && state !== 'error' ? 'conflict' : state;
   const text =
-    state === 'conflict' ? at(locale, 'save.conflict') : state === 'error' ? at(locale, 'save.error', { message: message ?? '' }) : at(locale, state === 'saved' ? 'save.saved' : state === 'saving' ? 'save.saving' : 'save.dirty');
+    shown === 'conflict' ? at(locale, 'save.conflict') : shown === 'error' ? at(locale, 'save.error', { message: message ?? '' }) : at(locale, shown === 'saved' ? 'save.saved' : shown === 'saving' ? 'save.saving' : 'save.dirty');
   return (
-    <p class={`save-status save-status--${state}`} role="status" aria-live="polite" data-testid="save-status" data-state={state}>
+    <p class={`save-status save-status--${shown}`} role="status" aria-live="polite" data-testid="save-status" data-state={shown}>
       {text}
     </p>
   );

@@ -1,12 +1,12 @@
 /**
- * The editor's requests: JSON with the module revision, answers reduced to what the autosave
+ * The editor's requests: JSON with the edited thing's revision, answers reduced to what the autosave
  * needs (new revision, conflict, or a message naming the field).
  */
 import type { SendResult } from '../../../lib/authoring/autosave.ts';
 
 export type JsonAnswer = { ok: true; status: number; body: Record<string, unknown> } | { ok: false; status: number; body: Record<string, unknown> };
 
-export async function requestJson(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown): Promise<JsonAnswer> {
+export async function requestJson(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<JsonAnswer> {
   try {
     const response = await fetch(url, {
       method,
@@ -28,7 +28,7 @@ export function problemText(body: Record<string, unknown>): string {
   return typeof body.message === 'string' ? body.message : String(body.error ?? 'error');
 }
 
-/** Where each autosave target is saved. */
+/** Where each autosave target is saved (the module's title and pronunciations both at the module). */
 export function targetUrl(moduleId: string, target: string): string {
   const [kind, id] = target.split(':');
   if (kind === 'section') return `/api/trainer/modules/${moduleId}/sections/${id}`;
@@ -38,6 +38,6 @@ export function targetUrl(moduleId: string, target: string): string {
 
 export async function sendPatch(moduleId: string, target: string, fields: Record<string, unknown>, revision: number): Promise<SendResult> {
   const answer = await requestJson('PATCH', targetUrl(moduleId, target), { ...fields, revision });
-  if (answer.ok) return { ok: true, revision: Number(answer.body.revision) };
+  if (answer.ok) return { ok: true, revision: Number(answer.body.revision), draftRevision: Number(answer.body.draftRevision) };
   return { ok: false, conflict: answer.status === 409, message: problemText(answer.body) };
 }

@@ -1,20 +1,21 @@
 /**
  * The editor's state: the save indicator and the one autosave queue of the page (every save and
- * publish goes through it, so each names the revision the previous one returned).
+ * publish goes through it, each naming the revision of the thing it changes).
  */
 import { atom } from 'nanostores';
-import { createAutosave, type Autosave, type SaveState } from '../../../lib/authoring/autosave.ts';
+import { createAutosave, type Autosave, type SaveReport } from '../../../lib/authoring/autosave.ts';
 import { sendPatch } from './api.ts';
 
-export const $saveState = atom<{ state: SaveState; message?: string }>({ state: 'saved' });
+export const $saveState = atom<SaveReport>({ state: 'saved', conflicts: [] });
 
 let current: Autosave | null = null;
 
-export function startAutosave(moduleId: string, revision: number): Autosave {
+export function startAutosave(moduleId: string, revisions: Readonly<Record<string, number>>): Autosave {
+  $saveState.set({ state: 'saved', conflicts: [] });
   current = createAutosave({
-    revision,
-    send: (target, fields, rev) => sendPatch(moduleId, target, fields, rev),
-    onState: (state, detail) => $saveState.set({ state, message: detail?.message }),
+    revisions,
+    send: (target, fields, revision) => sendPatch(moduleId, target, fields, revision),
+    onState: (report) => $saveState.set(report),
   });
   return current;
 }
