@@ -1,7 +1,8 @@
 /**
- * GET /api/trainer/modules/<module id>/package?format=scorm12|cmi5&version=<n> for a trainer's
- * own module: a published version (default the latest) as an LMS package. Another trainer's
- * module is a 404 like everywhere in the authoring API; a module never published is a 409 that
+ * GET /api/trainer/modules/<module id>/package?format=scorm12|cmi5&version=<n> for a module the
+ * trainer owns or was shared (who may assign it may also hand it to an LMS): a published version
+ * (default the latest) as an LMS package. Any other trainer's module is a 404 like everywhere in
+ * the authoring API; a module never published is a 409 that
  * says to publish first, since a draft is still changing and a package is a copy handed out.
  */
 import { and, desc, eq } from 'drizzle-orm';
@@ -13,7 +14,7 @@ import { customModuleVersions } from '../db/schema.ts';
 import { parseQuery } from '../http/body.ts';
 import { notFound, problem } from '../http/json.ts';
 import type { RouteContext } from '../http/route.ts';
-import { ownedModuleRow } from '../authoring/store.ts';
+import { viewableModuleRow } from '../authoring/access.ts';
 import { zipResponse } from './zipResponse.ts';
 import { customPackage } from './packageService.ts';
 
@@ -29,7 +30,7 @@ export const customPackageQuerySchema = z.strictObject({
 });
 
 export async function getCustomModulePackage(context: RouteContext & { trainer: TrainerIdentity }, moduleId: string): Promise<Response> {
-  const module = await ownedModuleRow(context.db, context.trainer.id, moduleId);
+  const module = (await viewableModuleRow(context.db, context.trainer.id, moduleId))?.row;
   if (!module) return notFound();
   const query = parseQuery(context.url, customPackageQuerySchema);
   if (!query.ok) return query.response;

@@ -29,7 +29,7 @@ const key = (n: number, version = versionId) => `cm-${version}-${n}`;
 async function publish(moduleId: string): Promise<string> {
   let body = await draft(trainer, moduleId);
   for (const lesson of body.lessons) {
-    expect((await put(trainer, `/api/trainer/modules/${moduleId}/lessons/${lesson.id}/questions`, { revision: body.revision, questions: threeQuestions(lesson.sections[0]!.id) })).status).toBe(200);
+    expect((await put(trainer, `/api/trainer/modules/${moduleId}/lessons/${lesson.id}/questions`, { revision: body.revisions[`questions:${lesson.id}`], questions: threeQuestions(lesson.sections[0]!.id) })).status).toBe(200);
     body = await draft(trainer, moduleId);
   }
   const published = await trainer.post(`/api/trainer/modules/${moduleId}/publish`, { revision: body.revision });

@@ -86,6 +86,13 @@ describe('sharing a module', () => {
     expect((await colleague.trainer.get(`/api/trainer/modules/${moduleId}/lessons/${lessonId}/gift`)).status).toBe(200);
   });
 
+  it('lets the shared trainer download the published version as an LMS package; a stranger gets 404', async () => {
+    const response = await colleague.trainer.get(`/api/trainer/modules/${moduleId}/package?format=scorm12`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/zip');
+    expect((await stranger.trainer.get(`/api/trainer/modules/${moduleId}/package`)).status).toBe(404);
+  });
+
   it.each([
     ['rename', 'PATCH', () => `/api/trainer/modules/${moduleId}`, { revision: 1, title: 'Mine now' }],
     ['edit a section', 'PATCH', () => `/api/trainer/modules/${moduleId}/sections/${sectionId}`, { revision: 1, markdown: 'changed' }],
@@ -119,6 +126,7 @@ describe('sharing a module', () => {
     expect((await owner.request('DELETE', `${shares()}/${colleagueId}`)).status).toBe(204);
     expect((await owner.request('DELETE', `${shares()}/${colleagueId}`)).status).toBe(404);
     expect((await colleague.trainer.get(`/api/trainer/modules/${moduleId}`)).status).toBe(404);
+    expect((await colleague.trainer.get(`/api/trainer/modules/${moduleId}/package`)).status).toBe(404);
     expect(await draftLessonView(handle.db, colleagueId, moduleId, lessonId)).toBeNull();
     const after = await (await colleague.trainer.get('/api/trainer/lessons')).json();
     expect(after.modules.map((m: { id: string }) => m.id)).not.toContain(`cm-${moduleId}`);

@@ -56,9 +56,9 @@ beforeAll(async () => {
   moduleId = ((await created.json()) as { id: string }).id;
   let body = await draft(owner.trainer, moduleId);
   const lesson = body.lessons[0]!;
-  await put(owner.trainer, `/api/trainer/modules/${moduleId}/lessons/${lesson.id}/questions`, { revision: body.revision, questions: threeQuestions(lesson.sections[0]!.id) });
+  await put(owner.trainer, `/api/trainer/modules/${moduleId}/lessons/${lesson.id}/questions`, { revision: body.revisions[`questions:${lesson.id}`], questions: threeQuestions(lesson.sections[0]!.id) });
   body = await draft(owner.trainer, moduleId);
-  await patch(owner.trainer, `/api/trainer/modules/${moduleId}`, { revision: body.revision, pronunciations: [{ term: '御社', reading: 'おんしゃ' }] });
+  await patch(owner.trainer, `/api/trainer/modules/${moduleId}`, { revision: body.revisions['module:pronunciations'], pronunciations: [{ term: '御社', reading: 'おんしゃ' }] });
 
   const release = engine.hold();
   const published = await publish(owner.trainer, moduleId);
@@ -207,7 +207,7 @@ describe.skipIf(noFfmpeg)('when the audio cannot be made', () => {
     useEngine(missingOpenJtalk);
     const lessonId = (await draft(owner.trainer, moduleId)).lessons[0]!.id;
     const sectionId = (await draft(owner.trainer, moduleId)).lessons[0]!.sections[0]!.id;
-    await patch(owner.trainer, `/api/trainer/modules/${moduleId}/sections/${sectionId}`, { revision: (await draft(owner.trainer, moduleId)).revision, markdown: '新しい本文です。' });
+    await patch(owner.trainer, `/api/trainer/modules/${moduleId}/sections/${sectionId}`, { revision: (await draft(owner.trainer, moduleId)).revisions[`section:${sectionId}`], markdown: '新しい本文です。' });
     const second = await publish(owner.trainer, moduleId);
     expect(second.status).toBe(201);
     await drainRenders();
@@ -229,7 +229,7 @@ describe.skipIf(noFfmpeg)('when the audio cannot be made', () => {
   it('an engine that fails: "failed" with its message, and the module works on', async () => {
     useEngine(fakeEngine({ fail: 'synthesis crashed' }).availability);
     const sectionId = (await draft(owner.trainer, moduleId)).lessons[0]!.sections[0]!.id;
-    await patch(owner.trainer, `/api/trainer/modules/${moduleId}/sections/${sectionId}`, { revision: (await draft(owner.trainer, moduleId)).revision, markdown: 'もう一度書き直しました。' });
+    await patch(owner.trainer, `/api/trainer/modules/${moduleId}/sections/${sectionId}`, { revision: (await draft(owner.trainer, moduleId)).revisions[`section:${sectionId}`], markdown: 'もう一度書き直しました。' });
     const third = await publish(owner.trainer, moduleId);
     expect(third.status).toBe(201);
     await drainRenders();

@@ -47,9 +47,9 @@ beforeAll(async () => {
   moduleId = (await (await owner.post('/api/trainer/modules', { title: TITLE, locale: 'ja', markdown: MARKDOWN })).json()).id;
   const body = await draft(owner, moduleId);
   sectionId = body.lessons[0]!.sections[0]!.id;
-  const saved = await put(owner, `/api/trainer/modules/${moduleId}/lessons/${body.lessons[0]!.id}/questions`, { revision: body.revision, questions: threeQuestions(sectionId) });
+  const saved = await put(owner, `/api/trainer/modules/${moduleId}/lessons/${body.lessons[0]!.id}/questions`, { revision: body.revisions[`questions:${body.lessons[0]!.id}`], questions: threeQuestions(sectionId) });
   expect(saved.status).toBe(200);
-  revision = (await saved.json()).revision;
+  revision = (await saved.json()).draftRevision;
   await publish(owner, moduleId);
   draftOnlyId = (await (await owner.post('/api/trainer/modules', { title: '下書きのまま', locale: 'ja', markdown: MARKDOWN })).json()).id;
 });
@@ -147,9 +147,9 @@ describe('the owner downloads the package', () => {
 describe('a new version is a new package', () => {
   it('serves the edited text for the new version, and version 1 unchanged', async () => {
     const v1Before = new Uint8Array(await (await owner.get(packageUrl(moduleId, '?version=1'))).arrayBuffer());
-    const edited = await patch(owner, `/api/trainer/modules/${moduleId}/sections/${sectionId}`, { revision, markdown: '第2版では、まず予算を確かめます。' });
+    const edited = await patch(owner, `/api/trainer/modules/${moduleId}/sections/${sectionId}`, { revision: (await draft(owner, moduleId)).revisions[`section:${sectionId}`], markdown: '第2版では、まず予算を確かめます。' });
     expect(edited.status).toBe(200);
-    revision = (await edited.json()).revision;
+    revision = (await edited.json()).draftRevision;
     const second = await publish(owner, moduleId);
     expect(second.number).toBe(2);
 
