@@ -5,7 +5,6 @@
  * passes, sees the module's progress in the course list, listens to it in listen mode and reads it
  * in English; the dashboard shows the result. No CSP violation or script error on the way.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,8 +12,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePptx } from '../unit/authoring/officeFixtures.ts';
 import { seriousViolations } from './support/axe.ts';
-import { collectPageErrors, launchBrowser } from './support/browser.ts';
-import { repoRoot, spawnEnv, startServer, type RunningServer } from './support/server.ts';
+import { collectPageErrors, hydrated, launchBrowser } from './support/browser.ts';
+import { createTrainers, startServer, type RunningServer } from './support/server.ts';
 import { withSlowSpeech } from './support/speech.ts';
 
 const EMAIL = 'e2e-author@example.com';
@@ -35,21 +34,16 @@ let cohortUrl = '';
 let inviteLink = '';
 let listenPath = '';
 
-const hydrated = (page: Page) => page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
 const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 };
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'ltv-e2e-authoring-'));
-  for (const [email, name] of [[EMAIL, '資料 担当'], [COLLEAGUE, '同僚 講師']]) {
-    const created = spawnSync(process.execPath, ['scripts/trainer-create.ts', '--email', email!, '--password', PASSWORD, '--name', name!], {
-      cwd: repoRoot,
-      env: spawnEnv({ LTV_DATA_DIR: dataDir }),
-      encoding: 'utf8',
-    });
-    expect(created.status, created.stderr).toBe(0);
-  }
+  createTrainers(dataDir, [
+    { email: EMAIL, password: PASSWORD, name: '資料 担当' },
+    { email: COLLEAGUE, password: PASSWORD, name: '同僚 講師' },
+  ]);
   server = await startServer({ LTV_DATA_DIR: dataDir });
   browser = await launchBrowser();
   trainerContext = await browser.newContext({ locale: 'ja-JP' });
@@ -304,6 +298,9 @@ describe('authoring', () => {
     await item.locator('a').click();
     await colleague.waitForSelector('[data-testid=shared-module]');
     expect(await colleague.locator('[data-testid=module-editor], [data-testid=share-panel]').count()).toBe(0);
+    // Who may assign the module may also hand it to an LMS: the published version's package.
+    const download = colleague.locator('[data-testid=custom-package-download]');
+    expect(await download.locator('a, button').count()).toBeGreaterThan(0);
     await colleague.locator('[data-testid=shared-module] a').first().click();
     await colleague.waitForSelector('.authoring-banner');
     expect(await colleague.textContent('.prose')).toContain('ご利用いただけます');

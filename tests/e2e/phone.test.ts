@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser } from './support/browser.ts';
+import { hydrated, launchBrowser } from './support/browser.ts';
 import { withSlowSpeech } from './support/speech.ts';
 import { repoRoot, startServer, type RunningServer } from './support/server.ts';
 import { readLessons } from '../unit/content/helpers.ts';
@@ -39,7 +39,6 @@ const VIEWPORTS = [
   { width: 390, height: 844 },
 ] as const;
 
-const hydrated = (page: Page) => page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
 
 /**
  * Scrolls through the page so `client:visible` islands (calculators, charts) render too, then waits

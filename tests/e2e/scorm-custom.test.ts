@@ -4,7 +4,6 @@
  * package with the button on the editor page, and the package runs inside the scorm-again
  * harness, grading the test offline and reporting failed / passed with the right raw score.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +14,7 @@ import type { PackageData } from '../../src/lib/scorm/packageData.ts';
 import { correctResponses } from '../unit/scorm/answers.ts';
 import { seriousViolations } from './support/axe.ts';
 import { collectPageErrors, launchBrowser } from './support/browser.ts';
-import { repoRoot, spawnEnv, startServer, type RunningServer } from './support/server.ts';
+import { createTrainers, startServer, type RunningServer } from './support/server.ts';
 import { launch, lms, preparePackageDir, takeTest } from './support/scormHarness.ts';
 import { serveDirectory } from './support/staticServer.ts';
 
@@ -56,12 +55,7 @@ async function ok(response: APIResponse, status = 200): Promise<Record<string, u
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'ltv-e2e-scorm-custom-'));
   packageRoot = mkdtempSync(path.join(tmpdir(), 'ltv-e2e-scorm-custom-pkg-'));
-  const created = spawnSync(process.execPath, ['scripts/trainer-create.ts', '--email', EMAIL, '--password', PASSWORD, '--name', '研修 担当'], {
-    cwd: repoRoot,
-    env: spawnEnv({ LTV_DATA_DIR: dataDir }),
-    encoding: 'utf8',
-  });
-  expect(created.status, created.stderr).toBe(0);
+  createTrainers(dataDir, [{ email: EMAIL, password: PASSWORD, name: '研修 担当' }]);
   app = await startServer({ LTV_DATA_DIR: dataDir });
   browser = await launchBrowser();
   trainerContext = await browser.newContext({ locale: 'ja-JP', acceptDownloads: true });

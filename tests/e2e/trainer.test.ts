@@ -5,7 +5,6 @@
  * disk, never from the browser), submits while offline, and passes once back online; the trainer's
  * dashboard then shows the score and the item analysis, and passes an axe scan.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,8 +14,8 @@ import { parse } from 'yaml';
 import { computeFormula } from '../../src/lib/quiz/formulas.ts';
 import { bankSchema, type Question } from '../../src/lib/quiz/schema.ts';
 import { seriousViolations } from './support/axe.ts';
-import { collectPageErrors, launchBrowser } from './support/browser.ts';
-import { repoRoot, spawnEnv, startServer, type RunningServer } from './support/server.ts';
+import { collectPageErrors, hydrated, launchBrowser } from './support/browser.ts';
+import { createTrainers, repoRoot, startServer, type RunningServer } from './support/server.ts';
 
 const EMAIL = 'e2e-trainer@example.com';
 const PASSWORD = 'e2e password 123';
@@ -33,7 +32,6 @@ let errors: string[];
 let cohortUrl = '';
 let inviteLink = '';
 
-const hydrated = (page: Page) => page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
 
 /** An axe scan of `url` in a new tab of the same (signed-in) browser, under the app's real CSP. */
 async function axeScan(context: BrowserContext, url: string) {
@@ -49,12 +47,7 @@ async function axeScan(context: BrowserContext, url: string) {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'ltv-e2e-'));
-  const created = spawnSync(process.execPath, ['scripts/trainer-create.ts', '--email', EMAIL, '--password', PASSWORD, '--name', '研修 担当'], {
-    cwd: repoRoot,
-    env: spawnEnv({ LTV_DATA_DIR: dataDir }),
-    encoding: 'utf8',
-  });
-  expect(created.status, created.stderr).toBe(0);
+  createTrainers(dataDir, [{ email: EMAIL, password: PASSWORD, name: '研修 担当' }]);
   server = await startServer({ LTV_DATA_DIR: dataDir });
   browser = await launchBrowser();
   trainerContext = await browser.newContext({ locale: 'ja-JP' });

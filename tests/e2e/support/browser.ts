@@ -25,3 +25,6 @@ export function collectPageErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
 }
+
+/** Resolves once every island on the page has hydrated (a click on server HTML does nothing). */
+export const hydrated = (page: Page) => page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));

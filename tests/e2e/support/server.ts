@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -82,4 +82,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Creates trainer accounts in `dataDir` with the CLI a first user runs (`npm run trainer:create`). */
+export function createTrainers(dataDir: string, trainers: readonly { email: string; password: string; name: string }[]): void {
+  for (const { email, password, name } of trainers) {
+    const created = spawnSync(process.execPath, ['scripts/trainer-create.ts', '--email', email, '--password', password, '--name', name], {
+      cwd: repoRoot,
+      env: spawnEnv({ LTV_DATA_DIR: dataDir }),
+      encoding: 'utf8',
+    });
+    if (created.status !== 0) throw new Error(`trainer-create failed for ${email}: ${created.stderr}`);
+  }
 }
