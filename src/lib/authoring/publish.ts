@@ -29,7 +29,12 @@ export function requiredQuestions(sectionCount: number): number {
 
 export interface PublishProblem {
   lessonId: string;
+  /** The lesson's title, and the counts of a 'too-few-questions': what the editor words in its own language. */
+  lesson: string;
   problem: 'no-text' | 'too-few-questions';
+  questions?: number;
+  needed?: number;
+  /** The same in English, for API clients and logs. */
   message: string;
 }
 
@@ -37,11 +42,18 @@ export function publishProblems(module: PublishableModule): PublishProblem[] {
   return module.lessons.flatMap((lesson) => {
     const problems: PublishProblem[] = [];
     if (!lesson.sections.some((section) => section.markdown.trim() || section.spoken?.trim())) {
-      problems.push({ lessonId: lesson.id, problem: 'no-text', message: `lesson "${lesson.title}" has no text` });
+      problems.push({ lessonId: lesson.id, lesson: lesson.title, problem: 'no-text', message: `lesson "${lesson.title}" has no text` });
     }
     const needed = requiredQuestions(lesson.sections.length);
     if (lesson.questions.length < needed) {
-      problems.push({ lessonId: lesson.id, problem: 'too-few-questions', message: `lesson "${lesson.title}" has ${lesson.questions.length} questions: at least ${needed} needed` });
+      problems.push({
+        lessonId: lesson.id,
+        lesson: lesson.title,
+        problem: 'too-few-questions',
+        questions: lesson.questions.length,
+        needed,
+        message: `lesson "${lesson.title}" has ${lesson.questions.length} questions: at least ${needed} needed`,
+      });
     }
     return problems;
   });

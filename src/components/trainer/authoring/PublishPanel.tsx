@@ -6,6 +6,14 @@ import { editTarget } from '../../../lib/authoring/autosave.ts';
 import { autosave } from './editorStore.ts';
 import { $publishedVersion } from './publishedVersions.ts';
 import { at } from './text.ts';
+import type { PublishProblem } from '../../../lib/authoring/publish.ts';
+
+/** A publish problem in the editor's language (the server's `message` is English). */
+function problemLine(locale: Locale, problem: PublishProblem): string {
+  if (problem.problem === 'no-text') return at(locale, 'publish.problem.no-text', { lesson: problem.lesson });
+  const [questions, needed] = [problem.questions ?? 0, problem.needed ?? 0];
+  return at(locale, 'publish.problem.too-few-questions', { lesson: problem.lesson, questions, needed, missing: Math.max(0, needed - questions) });
+}
 
 /** Publishes the draft (after pending saves); lists what is missing when it is not ready; shows the version's audio. */
 export default function PublishPanel({ locale, moduleId, versions }: { locale: Locale; moduleId: string; versions: number }) {
@@ -23,7 +31,7 @@ export default function PublishPanel({ locale, moduleId, versions }: { locale: L
         $publishedVersion.set(Number(answer.body.number));
         return { revision: Number(answer.body.revision), value: undefined };
       }
-      const list = (answer.body.problems as { message: string }[] | undefined)?.map((p) => p.message) ?? [];
+      const list = (answer.body.problems as PublishProblem[] | undefined)?.map((problem) => problemLine(locale, problem)) ?? [];
       setProblems(list);
       setMessage(list.length ? at(locale, 'publish.notReady') : answer.body.error === 'edited-elsewhere' ? at(locale, 'publish.stale') : problemText(answer.body));
       return { value: undefined };
