@@ -295,6 +295,7 @@ describe('authoring', () => {
     await colleague.goto(`${server.baseUrl}/trainer/modules/`);
     const item = colleague.locator('.module-list__item', { hasText: '提案デッキ' });
     expect(await item.textContent()).toContain('資料 担当 さんから共有');
+    expect(await item.textContent()).toContain('日本語');
     await item.locator('a').click();
     await colleague.waitForSelector('[data-testid=shared-module]');
     expect(await colleague.locator('[data-testid=module-editor], [data-testid=share-panel]').count()).toBe(0);
