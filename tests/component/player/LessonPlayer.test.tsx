@@ -1,22 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import LessonPlayer from '../../../src/components/player/LessonPlayer.tsx';
 import { PLAYER_TEXT } from '../../../src/components/player/text.ts';
 import { defaultSettings } from '../../../src/lib/narration/browser/settings.ts';
 import { $player, lessonPlayer } from '../../../src/stores/player.ts';
 import { $settings } from '../../../src/stores/settings.ts';
-import { fakeSynthesis, Utterance, voice } from '../../unit/player/fakeSynthesis.ts';
+import { fakeSynthesis, voice } from '../../unit/player/fakeSynthesis.ts';
+import { useFakeSpeech } from './fakeSpeech.ts';
 import { LESSON_SEGMENTS } from './segments.ts';
 
 const fake = fakeSynthesis([voice('Kyoko', 'ja-JP', { default: true }), voice('Samantha', 'en-US')]);
 
-beforeAll(() => {
-  Object.defineProperty(window, 'speechSynthesis', { value: fake.synthesis, configurable: true });
-  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
-  // The cloud-voice probe: this server has none.
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })));
-});
-afterAll(() => vi.unstubAllGlobals());
+useFakeSpeech(fake);
 afterEach(() => {
   lessonPlayer.unload();
   $settings.set(defaultSettings());

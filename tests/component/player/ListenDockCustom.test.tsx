@@ -2,7 +2,7 @@
  * Listen mode fed by the page rather than the content collection: a trainer's Japanese module on
  * an English learner page, its lessons' narration made by the same code as its lesson pages.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import ListenDock from '../../../src/components/player/listen/ListenDock.tsx';
 import { LISTEN_DATA_ID, type ListenData } from '../../../src/components/player/listen/listenData.ts';
@@ -11,7 +11,8 @@ import { PLAYER_TEXT } from '../../../src/components/player/text.ts';
 import { customLessonPage } from '../../../src/lib/authoring/lessonPage.ts';
 import { packSegments } from '../../../src/lib/narration/browser/packedSegments.ts';
 import { $listen, listenPlayer } from '../../../src/stores/player.ts';
-import { fakeSynthesis, Utterance, voice } from '../../unit/player/fakeSynthesis.ts';
+import { fakeSynthesis, voice } from '../../unit/player/fakeSynthesis.ts';
+import { useFakeSpeech } from './fakeSpeech.ts';
 
 const fake = fakeSynthesis([voice('Kyoko', 'ja-JP', { default: true }), voice('Samantha', 'en-US')]);
 
@@ -28,12 +29,7 @@ const data: ListenData = {
   lessons: [lesson(1, '御社の課題', '解約理由を聞きます。'), lesson(2, '料金', '月額5,000円からです。')],
 };
 
-beforeAll(() => {
-  Object.defineProperty(window, 'speechSynthesis', { value: fake.synthesis, configurable: true });
-  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })));
-});
-afterAll(() => vi.unstubAllGlobals());
+useFakeSpeech(fake);
 afterEach(() => {
   listenPlayer.unload();
   document.body.innerHTML = '';
