@@ -47,6 +47,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll gives up after 1 s by default: a loaded CI machine may hydrate an island,
+          // fetch a manifest or lay out a label later than that. A wrong value still fails, later.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
