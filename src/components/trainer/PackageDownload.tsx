@@ -1,5 +1,5 @@
 import { LOCALES, type Locale } from '../../lib/i18n/locales.ts';
-import { PACKAGE_FORMATS, type PackageFormat } from '../../lib/scorm/packageModel.ts';
+import { PACKAGE_FORMATS, type PackageFormat } from '../../lib/scorm/formats.ts';
 
 interface Props {
   locale: Locale;

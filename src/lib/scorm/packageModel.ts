@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales.ts';
+import { PACKAGE_FORMATS } from './formats.ts';
 
 /** The two package formats an LMS can import. */
-export const PACKAGE_FORMATS = ['scorm12', 'cmi5'] as const;
+export { PACKAGE_FORMATS, type PackageFormat } from './formats.ts';
 export const packageFormatSchema = z.enum(PACKAGE_FORMATS);
-export type PackageFormat = z.infer<typeof packageFormatSchema>;
 
 /** A path inside the zip: relative, forward slashes, no `..`, because the LMS serves it from any folder. */
 const packagePath = z

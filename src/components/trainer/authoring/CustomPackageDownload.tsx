@@ -1,7 +1,7 @@
 import { useStore } from '@nanostores/preact';
 import { useState } from 'preact/hooks';
 import type { Locale } from '../../../lib/i18n/locales.ts';
-import { PACKAGE_FORMATS, type PackageFormat } from '../../../lib/scorm/packageModel.ts';
+import { PACKAGE_FORMATS, type PackageFormat } from '../../../lib/scorm/formats.ts';
 import { $publishedVersion } from './publishedVersions.ts';
 
 const TEXT = {
