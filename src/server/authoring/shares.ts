@@ -10,7 +10,7 @@ import { failure, success, type Outcome } from '../http/outcome.ts';
 import type { ModuleShare } from '../../lib/authoring/editorModule.ts';
 import { viewableModuleRow } from './access.ts';
 
-
+/** The module's id when the trainer owns it; 403 for a trainer it is shared with, 404 for anyone else. */
 async function asOwner(db: Database, trainerId: string, moduleId: string): Promise<Outcome<string>> {
   const found = await viewableModuleRow(db, trainerId, moduleId);
   if (!found) return failure(404, 'not-found');
