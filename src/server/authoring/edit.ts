@@ -47,6 +47,19 @@ async function inTransaction<Value>(db: Database, change: (tx: Transaction) => P
 }
 
 /**
+ * Bumps the draft revision of the trainer's module (and with it locks the module row, so edits of
+ * one module run one after another); with `expected`, only when the draft is still at it.
+ */
+async function bumpDraft(tx: Transaction, trainerId: string, moduleId: string, expected?: number): Promise<number | undefined> {
+  const [bumped] = await tx
+    .update(customModules)
+    .set({ revision: sql`${customModules.revision} + 1`, updatedAt: new Date() })
+    .where(and(eq(customModules.id, moduleId), eq(customModules.trainerId, trainerId), expected === undefined ? undefined : eq(customModules.revision, expected)))
+    .returning({ revision: customModules.revision });
+  return bumped?.revision;
+}
+
+/**
  * Runs `change` when the module at `revision` is the trainer's, bumping that revision with it
  * (publishing: what is frozen is the draft the publisher saw).
  */
@@ -59,25 +72,17 @@ export function withRevision<Value>(
 ): Promise<Outcome<{ revision: number; value: Value }>> {
   if (!isUuid(moduleId)) return Promise.resolve(failure(404, 'not-found'));
   return inTransaction(db, async (tx) => {
-    const [bumped] = await tx
-      .update(customModules)
-      .set({ revision: sql`${customModules.revision} + 1`, updatedAt: new Date() })
-      .where(and(eq(customModules.id, moduleId), eq(customModules.trainerId, trainerId), eq(customModules.revision, revision)))
-      .returning({ revision: customModules.revision });
-    if (!bumped) {
+    const bumped = await bumpDraft(tx, trainerId, moduleId, revision);
+    if (bumped === undefined) {
       const current = await ownedModuleRow(tx as unknown as Database, trainerId, moduleId);
       return current ? failure(409, 'edited-elsewhere', { revision: current.revision }) : failure(404, 'not-found');
     }
     const outcome = await change(tx);
-    return outcome.ok ? success({ revision: bumped.revision, value: outcome.value }) : outcome;
+    return outcome.ok ? success({ revision: bumped, value: outcome.value }) : outcome;
   });
 }
 
-/**
- * Runs an edit of one thing of the trainer's module. Bumping the draft revision first also locks
- * the module row, so edits of one module run one after another; `change` then compare-and-sets
- * the thing's own revision.
- */
+/** Runs an edit of one thing of the trainer's module; `change` compare-and-sets the thing's own revision. */
 function editDraft<Value>(
   db: Database,
   trainerId: string,
@@ -86,14 +91,10 @@ function editDraft<Value>(
 ): Promise<Outcome<Saved<Value>>> {
   if (!isUuid(moduleId)) return Promise.resolve(failure(404, 'not-found'));
   return inTransaction(db, async (tx) => {
-    const [draft] = await tx
-      .update(customModules)
-      .set({ revision: sql`${customModules.revision} + 1`, updatedAt: new Date() })
-      .where(and(eq(customModules.id, moduleId), eq(customModules.trainerId, trainerId)))
-      .returning({ revision: customModules.revision });
-    if (!draft) return failure(404, 'not-found');
+    const draftRevision = await bumpDraft(tx, trainerId, moduleId);
+    if (draftRevision === undefined) return failure(404, 'not-found');
     const outcome = await change(tx);
-    return outcome.ok ? success({ ...outcome.value, draftRevision: draft.revision }) : outcome;
+    return outcome.ok ? success({ ...outcome.value, draftRevision }) : outcome;
   });
 }
 
