@@ -3,7 +3,7 @@
  * (ListenData), made on request from the frozen version, in the learner's page language.
  */
 import { customLessonPage } from '../../lib/authoring/lessonPage.ts';
-import { customModuleKey, parseCustomLessonKey } from '../../lib/authoring/ids.ts';
+import { customModuleKey } from '../../lib/authoring/ids.ts';
 import { learnerLessonPath, learnerListenPath } from '../../lib/authoring/paths.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
 import { packSegments } from '../../lib/narration/browser/packedSegments.ts';
@@ -26,8 +26,7 @@ export async function assignedModuleListen(db: Database, cohortId: string, versi
   const lessons = await Promise.all(
     module.lessons.map(async (lesson) => {
       const { segments } = customLessonPage({ title: lesson.title, sections: lesson.content.sections, locale: module.locale, pronunciations: module.pronunciations });
-      const position = parseCustomLessonKey(lesson.key)?.position;
-      const recording = position === undefined ? undefined : await customRecording(versionId, position, segments);
+      const recording = await customRecording(lesson.key, segments);
       return {
         id: lesson.key,
         title: lesson.title,

@@ -8,7 +8,7 @@ import type { Database } from '../db/client.ts';
 import { assignedModuleOfLesson, type AssignedModule } from './assignedModule.ts';
 import { customRecording } from '../customAudio/recording.ts';
 import type { AudioManifest } from '../../lib/narration/audio/manifest.ts';
-import { parseCustomLessonKey } from '../../lib/authoring/ids.ts';
+import { customLessonKey } from '../../lib/authoring/ids.ts';
 import { customLessonsByKey, loadSnapshots } from './catalog.ts';
 import type { LessonPreview } from '../../lib/authoring/trainerLinks.ts';
 import { readViewableDraft, type DraftModule } from './store.ts';
@@ -51,7 +51,7 @@ async function latestRecording(db: Database, draft: DraftModule, lessonId: strin
   const latest = draft.versions[0];
   if (!latest) return undefined;
   const position = (await loadSnapshots(db, [latest.id])).get(latest.id)?.lessons.findIndex((lesson) => lesson.id === lessonId) ?? -1;
-  return position < 0 ? undefined : customRecording(latest.id, position + 1, page.segments);
+  return position < 0 ? undefined : customRecording(customLessonKey(latest.id, position + 1), page.segments);
 }
 
 /**
@@ -64,9 +64,7 @@ export async function assignedLessonView(db: Database, cohortId: string, key: st
   const lesson = module?.lessons[index];
   if (!module || !lesson) return null;
   const page = customLessonPage({ title: lesson.title, sections: lesson.content.sections, locale: module.locale, pronunciations: module.pronunciations });
-  // The recording is named by the lesson's place in the version, which the key carries.
-  const position = parseCustomLessonKey(key)?.position;
-  const recording = position === undefined ? undefined : await customRecording(module.versionId, position, page.segments);
+  const recording = await customRecording(key, page.segments);
   return {
     assignmentId: lesson.assignmentId,
     module,

@@ -14,13 +14,22 @@ import type { NarrationSegment } from '../../lib/narration/types.ts';
 import { customAudioSettings } from './config.ts';
 import { versionAudioDir } from './layout.ts';
 
-export async function customRecording(versionId: string, position: number, segments: readonly NarrationSegment[]): Promise<AudioManifest | undefined> {
-  const file = path.join(versionAudioDir(customAudioSettings().dir, versionId), customAudioManifestName(position));
+/** The manifest JSON the render wrote for lesson `cm-<version>-<n>`, unchecked; undefined when there is none. */
+async function renderedManifest(lessonKey: string): Promise<{ folder: string; position: number; json: unknown } | undefined> {
+  const parsed = parseCustomLessonKey(lessonKey);
+  if (!parsed) return undefined;
+  const folder = versionAudioDir(customAudioSettings().dir, parsed.versionId);
   try {
-    return recordingFor(JSON.parse(await readFile(file, 'utf8')), segments);
+    return { folder, position: parsed.position, json: JSON.parse(await readFile(path.join(folder, customAudioManifestName(parsed.position)), 'utf8')) };
   } catch {
     return undefined;
   }
+}
+
+/** The recording of lesson `cm-<version>-<n>` for a page narrating `segments`, if it says exactly those. */
+export async function customRecording(lessonKey: string, segments: readonly NarrationSegment[]): Promise<AudioManifest | undefined> {
+  const found = await renderedManifest(lessonKey);
+  return found && recordingFor(found.json, segments);
 }
 
 /**
@@ -28,15 +37,13 @@ export async function customRecording(versionId: string, position: number, segme
  * placed in the package as `audio/<n>.<hash>.mp3`; null (browser speech) until it is rendered.
  */
 export const customPackageAudio: LessonAudioFinder = async (_locale, lessonKey) => {
-  const parsed = parseCustomLessonKey(lessonKey);
-  if (!parsed) return null;
-  const folder = versionAudioDir(customAudioSettings().dir, parsed.versionId);
+  const found = await renderedManifest(lessonKey);
+  const manifest = found && audioManifestSchema.safeParse(found.json).data;
+  const file = manifest && parseCustomAudioFile(manifest.src.split('/').pop() ?? '');
+  if (!found || !file || file.position !== found.position) return null;
+  const name = customAudioFileName(file.position, file.outputHash);
   try {
-    const manifest = audioManifestSchema.parse(JSON.parse(await readFile(path.join(folder, customAudioManifestName(parsed.position)), 'utf8')));
-    const file = parseCustomAudioFile(manifest.src.split('/').pop() ?? '');
-    if (!file || file.position !== parsed.position) return null;
-    const name = customAudioFileName(file.position, file.outputHash);
-    return { packagePath: `audio/${name}`, bytes: await readFile(path.join(folder, name)) };
+    return { packagePath: `audio/${name}`, bytes: await readFile(path.join(found.folder, name)) };
   } catch {
     return null;
   }
