@@ -4,7 +4,7 @@
  * package with the button on the editor page, and the package runs inside the scorm-again
  * harness, grading the test offline and reporting failed / passed with the right raw score.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { APIResponse, Browser, BrowserContext, Page } from 'playwright-core';
@@ -121,8 +121,13 @@ describe('custom module → SCORM 1.2 package → LMS', () => {
     expect(await frame.locator('body').getAttribute('data-ready')).toBe('scorm12');
     expect(await frame.locator('html').getAttribute('lang')).toBe('ja-JP');
     expect(await frame.locator('#lesson-0 h2').first().textContent()).toBe('提案の準備');
-    // Narration: the browser's speech reads the lesson (no recording rendered in this test).
-    expect(await frame.locator('[data-listen="0"] button').textContent()).toBe('音声で聞く');
+    // Narration: the recording when the server had rendered it before the download (it renders in
+    // the background on publishing, where Open JTalk is installed), else the browser's speech.
+    const recording = data.lessons[0]!.audio;
+    if (recording) {
+      expect(existsSync(path.join(packageRoot, 'pkg', recording)), recording).toBe(true);
+      expect(await frame.locator('[data-listen="0"] audio').getAttribute('src')).toBe(recording);
+    } else expect(await frame.locator('[data-listen="0"] button').textContent()).toBe('音声で聞く');
 
     await frame.evaluate(() => (location.hash = '#test'));
     await frame.waitForSelector('#module-test');
