@@ -21,6 +21,12 @@ const INVISIBLE = /[\u00AD\u180E\u200B\u200C\u2060-\u2064\uFEFF]/g;
 const STRAY_JOINER = /(?<!\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 /** Something a reader can see: a letter, a digit, a symbol or punctuation. */
 const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
+/**
+ * Characters fonts draw as nothing although Unicode files them as letters or symbols: the
+ * default-ignorables (the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0 are letters, and a
+ * favourite for names that look empty) and the blank Braille pattern.
+ */
+const BLANK = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
 
 /** True when the text holds a control character (`multiline` allows tab and line breaks). */
 export function hasControlCharacters(text: string, { multiline = false } = {}): boolean {
@@ -38,7 +44,7 @@ export function normalizeDisplayText(text: string): string {
 
 /** True when a reader would see something: not only spaces or invisible characters. */
 export function hasVisibleText(text: string): boolean {
-  return VISIBLE.test(text.replace(INVISIBLE, ''));
+  return VISIBLE.test(text.replace(INVISIBLE, '').replace(BLANK, ''));
 }
 
 /** Characters as a reader counts them: code points, so an emoji or a rare kanji counts once. */

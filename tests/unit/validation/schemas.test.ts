@@ -17,6 +17,7 @@ describe('displayTextSchema', () => {
     ['a line break', 'Ito\nKen', 'must not contain control characters'],
     ['only zero-width spaces', '\u200B\u200B\u200B', 'enter a name'],
     ['only a bidi override', '\u202E', 'enter a name'],
+    ['only Hangul fillers (letters to Unicode, blank on screen)', '\u3164\u3164', 'enter a name'],
     ['only ideographic spaces', '\u3000\u3000', 'enter a name'],
     ['empty', '', 'enter a name'],
     ['11 characters', 'abcdefghijk', 'at most 10 characters'],

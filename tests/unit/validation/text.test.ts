@@ -52,6 +52,12 @@ describe('hasVisibleText', () => {
     ['the ideographic space', '\u3000', false],
     ['zero-width spaces', '\u200B\u200B', false],
     ['a bidi override alone', '\u202E', false],
+    ['the Hangul filler (a letter to Unicode, blank on screen)', '\u3164', false],
+    ['the half-width Hangul filler and the choseong filler', '\uFFA0\u115F', false],
+    ['the blank Braille pattern', '\u2800 \u2800', false],
+    ['a variation selector alone', '\uFE0F', false],
+    ['a name with a Hangul filler beside it', '\u3164김', true],
+    ['an emoji with its variation selector', '\u2764\uFE0F', true],
   ])('%s: %s', (_, text, visible) => {
     expect(hasVisibleText(text)).toBe(visible);
   });
