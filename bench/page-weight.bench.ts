@@ -3,6 +3,8 @@
  * the HTML + CSS and of all JavaScript it loads up front (scripts, island components, their
  * static imports; dynamic imports that load only on demand are listed apart).
  * Budgets (issue: the course): JS <= 60 KB gzip, HTML + CSS <= 50 KB gzip per lesson page.
+ * Also names the largest page's biggest chunks, and any lesson page that loads zod's classic
+ * build (a browser import of a schema that pulls in `zod` instead of `zod/mini` adds about 8 KB).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,9 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 function assetPath(url: string): string {
   return path.join(client, url.replace(/^\//, '').split('?')[0]!);
 }
+
+/** zod's classic build names its base type `ZodType`; zod/mini has `ZodMiniType`, the core `$ZodType`. */
+const ZOD_CLASSIC = /[`'"]ZodType[`'"]/;
 
 /** A JS file and every file it imports statically, transitively. */
 function staticClosure(entry: string, seen: Set<string>): void {
@@ -43,7 +48,7 @@ export async function run(): Promise<Measurement[]> {
     console.log('  (no build found: run `npm run build` first)');
     return [];
   }
-  const rows: { page: string; js: number; htmlCss: number }[] = [];
+  const rows: { page: string; js: number; htmlCss: number; chunks: Set<string> }[] = [];
   for (const page of pages) {
     const html = readFileSync(page, 'utf8');
     const css = [...html.matchAll(/<link[^>]+href="([^"]+\.css)"/g)].map((match) => assetPath(match[1]!));
@@ -61,7 +66,7 @@ export async function run(): Promise<Measurement[]> {
     const inlineJs = [...html.matchAll(/<script(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
     const jsBytes = [...js].reduce((sum, file) => sum + gz(file), 0);
     const htmlCss = gzipSync(html, { level: 9 }).length + css.reduce((sum, file) => sum + gz(file), 0);
-    rows.push({ page: path.relative(client, page), js: jsBytes + (inlineJs ? gzipSync(inlineJs).length : 0), htmlCss });
+    rows.push({ page: path.relative(client, page), js: jsBytes + (inlineJs ? gzipSync(inlineJs).length : 0), htmlCss, chunks: js });
   }
   const largest = (key: 'js' | 'htmlCss') => rows.reduce((a, b) => (b[key] > a[key] ? b : a));
   const sorted = (key: 'js' | 'htmlCss') => rows.map((row) => row[key]).sort((a, b) => a - b);
@@ -71,5 +76,9 @@ export async function run(): Promise<Measurement[]> {
   console.log(`  lesson pages measured: ${rows.length}`);
   console.log(`  JS gzip: median ${kb(medianOf(sorted('js')))} KB, largest ${kb(js.js)} KB (${js.page}); budget 60 KB`);
   console.log(`  HTML+CSS gzip: median ${kb(medianOf(sorted('htmlCss')))} KB, largest ${kb(htmlCss.htmlCss)} KB (${htmlCss.page}); budget 50 KB`);
+  const biggest = [...js.chunks].map((file) => ({ name: path.basename(file), bytes: gz(file) })).sort((a, b) => b.bytes - a.bytes).slice(0, 5);
+  console.log(`  largest page's biggest chunks: ${biggest.map((chunk) => `${chunk.name} ${kb(chunk.bytes)} KB`).join(', ')}`);
+  const classic = rows.filter((row) => [...row.chunks].some((file) => ZOD_CLASSIC.test(readFileSync(file, 'utf8'))));
+  console.log(`  lesson pages loading zod classic: ${classic.length === 0 ? 'none' : `${classic.length} (${classic.map((row) => row.page).join(', ')}): import from zod/mini in browser code`}`);
   return [];
 }
