@@ -216,6 +216,12 @@ describe('authoring', () => {
     expect(await learner.getByRole('link', { name: 'Listen to module: 提案デッキ' }).getAttribute('href')).toBe(`/en${listenPath}`);
     await shot(learner, 'lesson-en-phone');
     expect(await seriousViolations(learner)).toEqual([]);
+    // The English course list marks the Japanese module's titles as Japanese (screen readers switch voice).
+    await learner.goto(`${server.baseUrl}/en/learn/`);
+    await hydrated(learner);
+    expect(await learner.locator('[data-custom-module] h3').getAttribute('lang')).toBe('ja');
+    expect(await learner.locator('[data-custom-module] .lesson-list a').first().getAttribute('lang')).toBe('ja');
+    expect(await learner.locator('.my-assignments__title').first().getAttribute('lang')).toBe('ja');
     await learner.goto(`${server.baseUrl}/en${listenPath}`);
     await learner.locator('astro-island:not([ssr]) [data-testid="listen-dock"]').waitFor();
     expect(await learner.textContent('h1')).toBe('Listen: 提案デッキ');

@@ -11,6 +11,8 @@ export interface ModuleLessonLink {
   href: string;
   /** About how long it takes; left out where it is not known (a trainer's own lesson). */
   minutes?: number;
+  /** The title's language where it may differ from the page's (a trainer's own lesson). */
+  lang?: Locale | undefined;
 }
 
 const SERVER_PROGRESS = emptyProgress();
@@ -55,7 +57,9 @@ export default function ModuleLessons({ locale, lessons, moduleTitle, testsHref,
           const finished = progress.lessons[lesson.id]?.done ?? false;
           return (
             <li key={lesson.id} class={finished ? 'is-done' : undefined}>
-              <a href={lesson.href}>{lesson.title}</a>
+              <a href={lesson.href} lang={lesson.lang}>
+                {lesson.title}
+              </a>
               {lesson.minutes !== undefined && <span class="lesson-list__minutes">{t(locale, 'lesson.minutes', { n: lesson.minutes })}</span>}
               {finished && <span class="badge">✓ {t(locale, 'progress.lessonDone')}</span>}
             </li>

@@ -8,6 +8,8 @@ import { tt } from './text.ts';
 export interface AssignableModule {
   id: string;
   title: string;
+  /** The language of a trainer's own module's titles, where it may differ from the page's. */
+  lang?: Locale | undefined;
   lessons: { id: string; title: string }[];
 }
 
@@ -65,7 +67,7 @@ export default function AssignForm({ locale, cohortId, modules, defaultDueDate }
         const all = ids.every((id) => chosen.includes(id));
         return (
           <fieldset class="assign__module" key={module.id}>
-            <legend>{module.title}</legend>
+            <legend lang={module.lang}>{module.title}</legend>
             <label class="assign__choice assign__choice--module">
               <input type="checkbox" checked={all} onChange={(event) => toggle(ids, (event.target as HTMLInputElement).checked)} data-module={module.id} />
               {tt(locale, 'assign.wholeModule', { title: module.title })}
@@ -80,7 +82,7 @@ export default function AssignForm({ locale, cohortId, modules, defaultDueDate }
                       onChange={(event) => toggle([lesson.id], (event.target as HTMLInputElement).checked)}
                       data-lesson={lesson.id}
                     />
-                    {lesson.title}
+                    <span lang={module.lang}>{lesson.title}</span>
                   </label>
                 </li>
               ))}

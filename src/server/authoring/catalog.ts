@@ -54,7 +54,7 @@ function lessonsOf(versionId: string, snapshot: ModuleSnapshot, moduleOrder: num
     const id = customLessonKey(versionId, i + 1);
     const headings = content.sections.map((section) => section.heading || content.title);
     return {
-      lesson: { id, module: customModuleKey(snapshot.moduleId), order: i + 1, moduleOrder, title: same(content.title), moduleTitle: same(snapshot.title), objectives: { ja: headings, en: headings } },
+      lesson: { id, module: customModuleKey(snapshot.moduleId), order: i + 1, moduleOrder, title: same(content.title), moduleTitle: same(snapshot.title), objectives: { ja: headings, en: headings }, lang: snapshot.locale },
       bank: content.bank,
       snapshot,
       content,

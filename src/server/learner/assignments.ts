@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { assignmentProgress, type CompletionStatus } from '../../lib/analytics/status.ts';
 import type { Localized } from '../../lib/quiz/schemaParts.ts';
+import type { Locale } from '../../lib/i18n/locales.ts';
 import type { LearnerIdentity } from '../auth/sessions.ts';
 import type { Database } from '../db/client.ts';
 import { assignments, attempts } from '../db/schema.ts';
@@ -13,6 +14,8 @@ export interface MyAssignment {
   assignmentId: string;
   lessonId: string;
   lessonTitle: Localized;
+  /** The language of a trainer's own lesson's text (CourseLesson.lang); none for built-in lessons. */
+  lessonLang?: Locale | undefined;
   dueAt: string;
   passMark: number;
   questionCount: number;
@@ -44,6 +47,7 @@ export async function myAssignments(db: Database, course: Course, learner: Learn
         assignmentId: assignment.id,
         lessonId: assignment.lessonId,
         lessonTitle: lesson.title,
+        lessonLang: lesson.lang,
         dueAt: assignment.dueAt.toISOString(),
         passMark: assignment.passMark,
         questionCount: assignment.questionCount,

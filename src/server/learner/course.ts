@@ -6,6 +6,7 @@
 import { getCollection } from 'astro:content';
 import type { Localized } from '../../lib/quiz/schemaParts.ts';
 import type { Bank } from '../../lib/quiz/schema.ts';
+import type { Locale } from '../../lib/i18n/locales.ts';
 
 export interface CourseLesson {
   id: string;
@@ -17,6 +18,12 @@ export interface CourseLesson {
   moduleTitle: Localized;
   /** The lesson's objectives per language; a question's `objective` indexes them. */
   objectives: { ja: string[]; en: string[] };
+  /**
+   * The one language a trainer's own lesson is written in (its `title` holds the same text under
+   * both keys): pages in the other language mark its text with this `lang`. Built-in lessons have
+   * both languages and leave it out.
+   */
+  lang?: Locale;
 }
 
 export interface Course {

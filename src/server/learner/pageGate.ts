@@ -27,7 +27,7 @@ export async function learnerHome(locals: App.Locals): Promise<LearnerHome | nul
   const course = await cohortCourse(db, base, locals.learner.cohortId);
   const assignments = await myAssignments(db, course, locals.learner);
   const customModules = customModulesOf(
-    assignments.map(({ lessonId, assignmentId, lessonTitle }) => ({ key: lessonId, assignmentId, title: lessonTitle.ja, moduleTitle: course.lesson(lessonId)?.moduleTitle.ja ?? '' })),
+    assignments.map(({ lessonId, assignmentId, lessonTitle, lessonLang }) => ({ key: lessonId, assignmentId, title: lessonTitle.ja, moduleTitle: course.lesson(lessonId)?.moduleTitle.ja ?? '', lang: lessonLang })),
   );
   return { learner: locals.learner, assignments, customModules };
 }

@@ -7,6 +7,7 @@ import { completionSummary, type CompletionSummary } from '../../lib/analytics/c
 import { weakestConcepts, type TeamConcept } from '../../lib/analytics/concepts.ts';
 import { itemAnalysis, type ItemStatistics, type Sitting } from '../../lib/analytics/items.ts';
 import type { LessonPreview } from '../../lib/authoring/trainerLinks.ts';
+import type { Locale } from '../../lib/i18n/locales.ts';
 import type { Localized } from '../../lib/quiz/schemaParts.ts';
 import { lessonPreviews } from '../authoring/pages.ts';
 import type { Database } from '../db/client.ts';
@@ -20,6 +21,8 @@ export interface DashboardAssignment {
   id: string;
   lessonId: string;
   lessonTitle: Localized;
+  /** The language of a trainer's own lesson's text (CourseLesson.lang); none for built-in lessons. */
+  lessonLang?: Locale | undefined;
   dueAt: string;
   passMark: number;
   questionCount: number;
@@ -43,6 +46,8 @@ export interface LessonItems {
   assignmentId: string;
   lessonId: string;
   lessonTitle: Localized;
+  /** The language of a trainer's own lesson's text (CourseLesson.lang); none for built-in lessons. */
+  lessonLang?: Locale | undefined;
   /** Learners whose first sitting is analysed. */
   sittings: number;
   items: ItemRow[];
@@ -53,6 +58,8 @@ export interface WeakConcept extends TeamConcept {
   /** The lesson and section that teach it (the first assigned question on it). */
   lessonId: string;
   lessonTitle: Localized;
+  /** The language of a trainer's own lesson's text (CourseLesson.lang); none for built-in lessons. */
+  lessonLang?: Locale | undefined;
   section: Localized;
 }
 
@@ -99,7 +106,7 @@ function lessonItems(course: Course, results: CohortResults, assignment: Dashboa
     })
     // Hardest first: that is where the trainer's attention goes.
     .sort((a, b) => a.facility - b.facility);
-  return { assignmentId: assignment.id, lessonId: assignment.lessonId, lessonTitle: assignment.lessonTitle, sittings: sittings.length, items };
+  return { assignmentId: assignment.id, lessonId: assignment.lessonId, lessonTitle: assignment.lessonTitle, lessonLang: assignment.lessonLang, sittings: sittings.length, items };
 }
 
 function weakConceptsOf(course: Course, results: CohortResults, assignmentList: DashboardAssignment[]): WeakConcept[] {
@@ -109,7 +116,7 @@ function weakConceptsOf(course: Course, results: CohortResults, assignmentList: 
       const question = course.bank(assignment.lessonId)?.questions.find((candidate) => candidate.concept === concept.concept);
       if (question) {
         const label = course.conceptLabel(assignment.lessonId, concept.concept);
-        return [{ ...concept, label, lessonId: assignment.lessonId, lessonTitle: assignment.lessonTitle, section: question.section }];
+        return [{ ...concept, label, lessonId: assignment.lessonId, lessonTitle: assignment.lessonTitle, lessonLang: assignment.lessonLang, section: question.section }];
       }
     }
     return [];
@@ -122,6 +129,7 @@ export function buildDashboard(cohort: Cohort, course: Course, results: CohortRe
       id: assignment.id,
       lessonId: assignment.lessonId,
       lessonTitle: course.lesson(assignment.lessonId)?.title ?? { ja: assignment.lessonId, en: assignment.lessonId },
+      lessonLang: course.lesson(assignment.lessonId)?.lang,
       dueAt: assignment.dueAt.toISOString(),
       passMark: assignment.passMark,
       questionCount: assignment.questionCount,

@@ -32,6 +32,8 @@ export interface LearnerAttempt {
   attemptId: string;
   lessonId: string;
   lessonTitle: Localized;
+  /** The language of a trainer's own lesson's text (CourseLesson.lang); none for built-in lessons. */
+  lessonLang?: Locale | undefined;
   startedAt: string;
   submittedAt: string | null;
   /** When the learner pressed submit (differs from submittedAt when it waited offline). */
@@ -73,6 +75,7 @@ export async function learnerDetail(db: Database, course: Course, trainerId: str
         attemptId: row.id,
         lessonId: row.lessonId,
         lessonTitle: course.lesson(row.lessonId)?.title ?? { ja: row.lessonId, en: row.lessonId },
+        lessonLang: course.lesson(row.lessonId)?.lang,
         startedAt: row.startedAt.toISOString(),
         submittedAt: row.submittedAt?.toISOString() ?? null,
         answeredAt: row.answeredAt?.toISOString() ?? null,

@@ -23,6 +23,12 @@ describe('ModuleLessons', () => {
     expect(screen.queryByTestId('module-finished')).toBeNull();
   });
 
+  it('marks a lesson title written in another language than the page with its lang', () => {
+    render(<ModuleLessons locale="en" lessons={[{ id: 'cm-x-1', title: '提案デッキ', href: '/en/learn/lessons/cm-x-1/', lang: 'ja' }, ...lessons]} />);
+    expect(screen.getByRole('link', { name: '提案デッキ' }).getAttribute('lang')).toBe('ja');
+    expect(screen.getByRole('link', { name: 'レッスンA' }).hasAttribute('lang')).toBe(false);
+  });
+
   it.each([
     {
       name: 'a module with one after it: the tests, then the next module',

@@ -17,6 +17,12 @@ describe('customModulesOf', () => {
     ]);
   });
 
+  it('carries the language the module is written in, for pages in the other language', () => {
+    const [module] = customModulesOf([{ ...entry(V1, 1, '提案デッキ'), lang: 'ja' }]);
+    expect(module?.lang).toBe('ja');
+    expect(customModulesOf([entry(V1, 1, 'Deck')])[0]).not.toHaveProperty('lang');
+  });
+
   it('is empty without custom lessons', () => {
     expect(customModulesOf([{ key: 'what-is-ltv', title: 'x', assignmentId: 'a', moduleTitle: 'm' }])).toEqual([]);
   });
