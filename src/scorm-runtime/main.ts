@@ -90,12 +90,15 @@ function restore(saved: PackageProgress): void {
   }
 }
 
-let finished = false;
+let finished: Promise<void> | null = null;
+/** Ends the session once, whichever of exit, pagehide and beforeunload comes first. */
+function finishAndWait(): Promise<void> {
+  finished ??= session.finish(progress).catch((error: unknown) => console.warn('LMS finish failed', error));
+  return finished;
+}
 function finish(): void {
-  if (finished) return;
-  finished = true;
   // Not after the pending saves: during unload only requests started now still get out.
-  void session.finish(progress).catch((error: unknown) => console.warn('LMS finish failed', error));
+  void finishAndWait();
 }
 
 async function boot(): Promise<void> {
@@ -118,17 +121,33 @@ async function boot(): Promise<void> {
   let saved: PackageProgress | null = null;
   try {
     saved = await session.start();
-    setStatus(packageText(locale, session.kind === 'standalone' ? 'standalone' : 'lms'));
   } catch (error) {
     console.warn('LMS not available, running standalone', error);
     session = standaloneSession(data.masteryPercent);
-    setStatus(packageText(locale, 'standalone'));
   }
-  if (saved) {
-    restore(saved);
-    setStatus(`${packageText(locale, 'lms')} · ${packageText(locale, 'resumed')}`);
-  } else show(window.location.hash);
+  const mode = session.mode();
+  const notes = [packageText(locale, session.kind === 'standalone' ? 'standalone' : 'lms'), ...(saved ? [packageText(locale, 'resumed')] : []), ...(mode === 'normal' ? [] : [packageText(locale, mode)])];
+  setStatus(notes.join(' · '));
+  if (saved) restore(saved);
+  else show(window.location.hash);
+  const returnUrl = session.returnUrl();
+  if (returnUrl) mountExit(returnUrl);
   document.body.dataset.ready = session.kind;
+}
+
+/** An exit button where the LMS gave a place to return to (cmi5 returnURL): report, then go there. */
+function mountExit(returnUrl: string): void {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'secondary exit';
+  button.textContent = packageText(locale, 'exit');
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    // Waits for the LMS to take the last statements, but never keeps the learner longer than 3 s.
+    const leave = () => window.location.assign(returnUrl);
+    void Promise.race([saving.then(() => finishAndWait()), new Promise((resolve) => window.setTimeout(resolve, 3000))]).then(leave, leave);
+  });
+  document.querySelector('header')!.append(button);
 }
 
 void boot();

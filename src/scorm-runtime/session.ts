@@ -8,7 +8,7 @@ import { standaloneSession, type LmsSession } from '../lib/scorm/runtimeSession.
 import { fetchTransport } from './cmi5Transport.ts';
 
 export function chooseSession(lessonCount: number, masteryPercent: number): LmsSession {
-  const options = { lessonCount, masteryPercent };
+  const options = { lessonCount, masteryPercent, pageUrl: window.location.href };
   const launch = parseCmi5Launch(window.location.search);
   if (!('error' in launch)) return cmi5Session(launch, fetchTransport(launch), options);
   const api = findScorm12Api(window as unknown as FrameLike);

@@ -130,4 +130,27 @@ describe('cmi5 package launched by an LMS (fake LRS)', () => {
     expect(errors).toEqual(['Failed to load resource: the server responded with a status of 404 (Not Found)']);
     await page.close();
   });
+
+  it('in Review mode records no result, and Exit reports terminated and returns to the LMS', async () => {
+    writeFileSync(path.join(root, 'returned.html'), '<!doctype html><title>LMS</title><p>Back in the LMS</p>');
+    const launchData = JSON.parse(states.get('reg-1/LMS.LaunchData')!) as Record<string, unknown>;
+    states.set('reg-1/LMS.LaunchData', JSON.stringify({ ...launchData, launchMode: 'Review', returnURL: '/returned.html?from=au' }));
+    const before = statements.length;
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await open(page);
+    expect(await page.locator('#lms-status').textContent()).toContain('Review mode (results are not recorded)');
+    await page.evaluate(() => (location.hash = '#test'));
+    await page.locator('#module-test button[type="submit"]').click();
+    await page.waitForSelector('#test-result');
+
+    const exit = page.getByRole('button', { name: 'Exit' });
+    await exit.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.baseUrl}/returned.html?from=au`);
+    const since = () => statements.slice(before).map((statement) => statement.verb.id);
+    await expect.poll(since).toEqual([XAPI_VERBS.initialized, XAPI_VERBS.terminated]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

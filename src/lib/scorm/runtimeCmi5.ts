@@ -4,8 +4,8 @@
  * `completed` once (all lessons read), `passed` once or `failed` (each graded test until passed),
  * and `terminated`. Transport is injected, so this file stays pure and testable.
  */
-import type { LmsSession } from './runtimeSession.ts';
-import { isoDuration } from './runtimeSession.ts';
+import type { LaunchMode, LmsSession } from './runtimeSession.ts';
+import { isoDuration, safeReturnUrl } from './runtimeSession.ts';
 import { decodeProgress, encodeProgress, type PackageProgress } from './runtimeState.ts';
 
 export const XAPI_VERBS = {
@@ -56,8 +56,10 @@ export function parseCmi5Launch(search: string): Cmi5LaunchParameters | { error:
 /** What the LMS says in its `LMS.LaunchData` state document (cmi5 spec 10.2.1). */
 export interface Cmi5LaunchData {
   contextTemplate?: { contextActivities?: Record<string, unknown[]>; extensions?: Record<string, unknown> };
+  launchMode?: 'Normal' | 'Browse' | 'Review';
   masteryScore?: number;
   moveOn?: string;
+  returnURL?: string;
 }
 
 export interface StatementInput {
@@ -116,6 +118,8 @@ export interface Cmi5Transport {
 export interface Cmi5Options {
   lessonCount: number;
   masteryPercent: number;
+  /** The page's address, against which a relative returnURL is resolved. */
+  pageUrl?: string;
   now?: () => number;
   newId?: () => string;
 }
@@ -130,6 +134,8 @@ export function cmi5Session(launch: Cmi5LaunchParameters, transport: Cmi5Transpo
   let reportedAttempts = 0;
   let open = false;
   let mastery = options.masteryPercent;
+  let mode: LaunchMode = 'normal';
+  let returnUrl: string | null = null;
   const send = (verb: Cmi5Verb, extra: Partial<StatementInput> = {}) =>
     transport.sendStatement(
       cmi5Statement({ verb, id: newId(), timestamp: new Date(now()).toISOString(), launch, launchData, durationMs: now() - startedAt, ...extra }),
@@ -141,12 +147,14 @@ export function cmi5Session(launch: Cmi5LaunchParameters, transport: Cmi5Transpo
    */
   const report = (progress: PackageProgress): Promise<void>[] => {
     const pending: Promise<void>[] = [];
-    if (!sentCompleted && progress.done.length >= options.lessonCount) {
+    // cmi5 10.2.1: in Browse and Review the AU sends no completed, passed or failed; progress is still kept.
+    const assessed = mode === 'normal';
+    if (assessed && !sentCompleted && progress.done.length >= options.lessonCount) {
       sentCompleted = true;
       pending.push(send('completed'));
     }
     // cmi5 9.3: after passed, no more passed or failed in this registration; failed may repeat.
-    if (progress.attempts > reportedAttempts && !sentPassed && progress.bestScore !== null) {
+    if (assessed && progress.attempts > reportedAttempts && !sentPassed && progress.bestScore !== null) {
       reportedAttempts = progress.attempts;
       const extra = { scaledScore: progress.bestScore / 100, masteryScore: mastery / 100 };
       if (progress.passed) sentPassed = true;
@@ -161,6 +169,8 @@ export function cmi5Session(launch: Cmi5LaunchParameters, transport: Cmi5Transpo
       await transport.authenticate();
       launchData = ((await transport.getState('LMS.LaunchData')) ?? {}) as Cmi5LaunchData;
       if (typeof launchData.masteryScore === 'number') mastery = launchData.masteryScore * 100;
+      if (launchData.launchMode === 'Browse' || launchData.launchMode === 'Review') mode = launchData.launchMode === 'Browse' ? 'browse' : 'review';
+      returnUrl = safeReturnUrl(launchData.returnURL, options.pageUrl ?? launch.endpoint);
       const saved = (await transport.getState(PROGRESS_STATE_ID)) as
         | { progress?: string; sentCompleted?: boolean; sentPassed?: boolean; reportedAttempts?: number }
         | null;
@@ -173,6 +183,8 @@ export function cmi5Session(launch: Cmi5LaunchParameters, transport: Cmi5Transpo
       return typeof saved?.progress === 'string' ? decodeProgress(saved.progress, options.lessonCount) : null;
     },
     masteryPercent: () => mastery,
+    mode: () => mode,
+    returnUrl: () => returnUrl,
     async save(progress) {
       if (open) await Promise.all(report(progress));
     },

@@ -2,7 +2,7 @@
  * The SCORM 1.2 adapter: the LMS's run-time API (the `API` object an LMS puts on a parent
  * window), called in the order the SCORM 1.2 Run-Time Environment expects.
  */
-import type { LmsSession } from './runtimeSession.ts';
+import type { LaunchMode, LmsSession } from './runtimeSession.ts';
 import { scormTimespan } from './runtimeSession.ts';
 import { decodeProgress, encodeProgress, lessonStatus, locationText, type PackageProgress } from './runtimeState.ts';
 
@@ -68,6 +68,7 @@ export function scorm12Session(api: Scorm12Api, options: Scorm12Options): LmsSes
   const now = options.now ?? (() => Date.now());
   let startedAt = now();
   let mastery = options.masteryPercent;
+  let mode: LaunchMode = 'normal';
   let open = false;
   const set = (element: string, value: string) => {
     if (api.LMSSetValue(element, value) !== 'true') {
@@ -76,9 +77,11 @@ export function scorm12Session(api: Scorm12Api, options: Scorm12Options): LmsSes
     }
   };
   const write = (progress: PackageProgress) => {
-    set('cmi.core.lesson_status', lessonStatus(progress, options.lessonCount));
     set('cmi.core.lesson_location', locationText(progress));
     set('cmi.suspend_data', encodeProgress(progress));
+    // Browsing or reviewing is not an attempt: the status and score the LMS holds stay as they are.
+    if (mode !== 'normal') return;
+    set('cmi.core.lesson_status', lessonStatus(progress, options.lessonCount));
     if (progress.bestScore !== null) {
       // min and max before raw: some LMSs check raw against the range they already hold.
       set('cmi.core.score.min', '0');
@@ -94,14 +97,18 @@ export function scorm12Session(api: Scorm12Api, options: Scorm12Options): LmsSes
       startedAt = now();
       const lmsMastery = Number.parseFloat(api.LMSGetValue('cmi.student_data.mastery_score'));
       if (Number.isFinite(lmsMastery) && lmsMastery >= 0 && lmsMastery <= 100) mastery = lmsMastery;
+      const lessonMode = api.LMSGetValue('cmi.core.lesson_mode');
+      if (lessonMode === 'browse' || lessonMode === 'review') mode = lessonMode;
       const saved = decodeProgress(api.LMSGetValue('cmi.suspend_data') ?? '', options.lessonCount);
-      if (api.LMSGetValue('cmi.core.lesson_status') === 'not attempted') {
+      if (mode === 'normal' && api.LMSGetValue('cmi.core.lesson_status') === 'not attempted') {
         set('cmi.core.lesson_status', 'incomplete');
         api.LMSCommit('');
       }
       return saved;
     },
     masteryPercent: () => mastery,
+    mode: () => mode,
+    returnUrl: () => null,
     async save(progress) {
       if (!open) return;
       write(progress);

@@ -1,6 +1,13 @@
 import type { PackageProgress } from './runtimeState.ts';
 
 /**
+ * How the LMS opened the content. In `browse` and `review` the learner looks without being
+ * assessed: cmi5 forbids completed, passed and failed statements then (cmi5 10.2.1), and a SCORM
+ * 1.2 LMS keeps the status it has (cmi.core.lesson_mode).
+ */
+export type LaunchMode = 'normal' | 'browse' | 'review';
+
+/**
  * What the package's pages need from an LMS, whatever the standard: the content calls these and
  * never a SCORM or xAPI function, so the same pages serve SCORM 1.2, cmi5 and standalone.
  */
@@ -15,6 +22,24 @@ export interface LmsSession {
   save(progress: PackageProgress): Promise<void>;
   /** Ends the session (page unload or the learner leaving). */
   finish(progress: PackageProgress): Promise<void>;
+  /** How the LMS launched the content (known after `start`). */
+  mode(): LaunchMode;
+  /** Where the learner goes when leaving (cmi5 returnURL); null where the LMS manages the window. */
+  returnUrl(): string | null;
+}
+
+/**
+ * A return address from the LMS, resolved against the page, if it is a web address: an LMS's
+ * launch data is input like any other, and a `javascript:` URL must not run in the package.
+ */
+export function safeReturnUrl(value: unknown, base: string): string | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
 }
 
 /** No LMS found: the page works on its own and keeps progress only while it is open. */
@@ -25,6 +50,8 @@ export function standaloneSession(packageMasteryPercent: number): LmsSession {
     masteryPercent: () => packageMasteryPercent,
     save: async () => {},
     finish: async () => {},
+    mode: () => 'normal',
+    returnUrl: () => null,
   };
 }
 

@@ -81,6 +81,7 @@ body{margin:0;font:16px/1.8 system-ui,"Hiragino Sans","Noto Sans JP",sans-serif;
 header{background:#12355b;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:baseline}
 header .title{color:#fff;font-weight:700;text-decoration:none}
 #lms-status{margin:0;font-size:.85rem;opacity:.9}
+header .exit{margin-left:auto;min-height:36px;padding:.3rem .9rem}
 main{max-width:44rem;margin:0 auto;padding:1rem}
 section[hidden]{display:none}
 .js section:not(.current){display:none}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cmi5Session, parseCmi5Launch, PROGRESS_STATE_ID, XAPI_VERBS, type Cmi5LaunchParameters, type Cmi5Transport } from '../../../src/lib/scorm/runtimeCmi5.ts';
-import { isoDuration } from '../../../src/lib/scorm/runtimeSession.ts';
+import { isoDuration, safeReturnUrl } from '../../../src/lib/scorm/runtimeSession.ts';
 import { freshProgress, markLessonDone, recordTest } from '../../../src/lib/scorm/runtimeState.ts';
 
 const actor = { objectType: 'Agent', name: '佐藤', account: { homePage: 'urn:lms', name: 'u1' } };
@@ -106,6 +106,61 @@ describe('cmi5Session', () => {
     expect(restored).toEqual(progress);
     await second.finish(restored!);
     expect(verbs(lrs.statements.slice(-2))).toEqual([XAPI_VERBS.initialized, XAPI_VERBS.terminated]);
+  });
+});
+
+describe('cmi5Session launch modes and return address', () => {
+  const launch = parseCmi5Launch(launchQuery) as Cmi5LaunchParameters;
+  let ids = 0;
+  const options = { lessonCount: 1, masteryPercent: 70, now: () => 0, newId: () => `m-${++ids}`, pageUrl: 'http://lms.test/content/au/index.html?x=1' };
+  const verbs = (statements: Record<string, any>[]) => statements.map((statement) => statement.verb.display['en-US']);
+
+  it.each([
+    ['Browse', 'browse'],
+    ['Review', 'review'],
+  ] as const)('%s: sends initialized and terminated only, and still keeps the learner’s place', async (launchMode, mode) => {
+    const lrs = fakeLrs({ launchMode, masteryScore: 0.8 });
+    const session = cmi5Session(launch, lrs.transport, options);
+    await session.start();
+    expect(session.mode()).toBe(mode);
+    const progress = recordTest(markLessonDone(freshProgress(), 0), 100, 80);
+    await session.save(progress);
+    await session.finish(progress);
+    expect(verbs(lrs.statements)).toEqual(['initialized', 'terminated']);
+    expect(lrs.state.get(PROGRESS_STATE_ID)).toMatchObject({ sentCompleted: false, sentPassed: false });
+  });
+
+  it('Normal (or no launchMode): completed and passed as usual', async () => {
+    const lrs = fakeLrs({ launchMode: 'Normal', masteryScore: 0.8 });
+    const session = cmi5Session(launch, lrs.transport, options);
+    await session.start();
+    expect(session.mode()).toBe('normal');
+    await session.finish(recordTest(markLessonDone(freshProgress(), 0), 100, 80));
+    expect(verbs(lrs.statements)).toEqual(['initialized', 'completed', 'passed', 'terminated']);
+  });
+
+  it.each([
+    ['an absolute https address', 'https://lms.example/course/42', 'https://lms.example/course/42'],
+    ['a path, resolved against the page', '/course/42?done=1', 'http://lms.test/course/42?done=1'],
+    ['a javascript: address', 'javascript:alert(1)', null],
+    ['a data: address', 'data:text/html,<script>alert(1)</script>', null],
+    ['an empty string', '  ', null],
+    ['no returnURL', undefined, null],
+  ])('returnURL as %s → %s', async (_case, returnURL, expected) => {
+    const session = cmi5Session(launch, fakeLrs({ returnURL }).transport, options);
+    await session.start();
+    expect(session.returnUrl()).toBe(expected);
+  });
+});
+
+describe('safeReturnUrl', () => {
+  it.each([
+    [42, null],
+    ['http://[broken', null],
+    ['HTTPS://LMS.EXAMPLE/a', 'https://lms.example/a'],
+    ['  java\tscript:alert(1)', null],
+  ])('%s → %s', (value, expected) => {
+    expect(safeReturnUrl(value, 'http://lms.test/')).toBe(expected);
   });
 });
 

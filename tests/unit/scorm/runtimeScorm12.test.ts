@@ -110,6 +110,27 @@ describe('scorm12Session', () => {
     expect(calls.filter((call) => call === 'LMSFinish')).toHaveLength(1);
   });
 
+  it.each(['browse', 'review'] as const)('in %s mode keeps the place but leaves the status and score the LMS holds', async (lessonMode) => {
+    const { api, data, calls } = fakeApi({ 'cmi.core.lesson_mode': lessonMode, 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '90' });
+    const session = scorm12Session(api, options);
+    await session.start();
+    expect(session.mode()).toBe(lessonMode);
+    expect(session.returnUrl()).toBeNull();
+    await session.save({ ...recordTest(freshProgress(), 20, 80), location: { kind: 'test' } });
+    await session.finish(freshProgress());
+    expect(data['cmi.core.lesson_status']).toBe('passed');
+    expect(data['cmi.core.score.raw']).toBe('90');
+    expect(calls.some((call) => call.startsWith('set cmi.core.lesson_status') || call.startsWith('set cmi.core.score'))).toBe(false);
+    expect(data['cmi.core.lesson_location']).toBe('home');
+    expect(data['cmi.suspend_data']).toMatch(/^v1\|/);
+  });
+
+  it('a normal launch says so', async () => {
+    const session = scorm12Session(fakeApi({ 'cmi.core.lesson_mode': 'normal' }).api, options);
+    await session.start();
+    expect(session.mode()).toBe('normal');
+  });
+
   it('throws when LMSInitialize fails, so the page can fall back to standalone', async () => {
     const { api } = fakeApi();
     api.LMSInitialize = () => 'false';
