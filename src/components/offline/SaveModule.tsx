@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n/locales';
-import { formatBytes, plannedBytes, type SaveEntry, type SavedModuleRecord } from '../../lib/offline/savedModule';
+import { formatBytes, missingFromSave, plannedBytes, type SaveEntry, type SavedModuleRecord } from '../../lib/offline/savedModule';
 import { measureEntries, removeModule, saveModule, savedState, storageAvailable, storageFigures, type StorageFigures } from './moduleStorage';
 import { OFFLINE_TEXT } from './text';
 
@@ -19,7 +19,7 @@ type Phase =
   | { kind: 'unsupported' }
   | { kind: 'ready'; totalBytes?: number; note?: 'removed' | 'incomplete' | { failed: string } }
   | { kind: 'saving'; doneBytes: number; totalBytes: number }
-  | { kind: 'saved'; record: SavedModuleRecord };
+  | { kind: 'saved'; record: SavedModuleRecord; updateFailed?: string };
 
 /** "このモジュールを端末に保存": size before, progress during, saved state after, and removal. */
 export default function SaveModule({ locale, moduleId, title, href, lessons, entries }: Props) {
@@ -28,6 +28,8 @@ export default function SaveModule({ locale, moduleId, title, href, lessons, ent
   const [storage, setStorage] = useState<StorageFigures>();
   const [online, setOnline] = useState(true);
   const abort = useRef<AbortController | null>(null);
+  /** Aborted when the island goes: its HEAD requests must not outlive it. */
+  const alive = useRef(new AbortController());
   const withoutAudio = lessons.filter((lesson) => !lesson.hasAudio).length;
 
   const refreshStorage = () => void storageFigures().then(setStorage, () => undefined);
@@ -35,7 +37,7 @@ export default function SaveModule({ locale, moduleId, title, href, lessons, ent
   const measure = (note?: Extract<Phase, { kind: 'ready' }>['note']) => {
     setPhase({ kind: 'ready', note });
     // Offline the pages cannot be measured: the audio, known at build time, is nearly all of it.
-    measureEntries(entries)
+    measureEntries(entries, alive.current.signal)
       .catch(() => plannedBytes(entries).known)
       .then((totalBytes) => setPhase((current) => (current.kind === 'ready' ? { ...current, totalBytes } : current)));
   };
@@ -56,13 +58,14 @@ export default function SaveModule({ locale, moduleId, title, href, lessons, ent
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
       abort.current?.abort();
+      alive.current.abort();
     };
   }, []);
 
   const save = async () => {
     const controller = new AbortController();
     abort.current = controller;
-    const totalBytes = phase.kind === 'ready' && phase.totalBytes !== undefined ? phase.totalBytes : await measureEntries(entries).catch(() => plannedBytes(entries).known);
+    const totalBytes = phase.kind === 'ready' && phase.totalBytes !== undefined ? phase.totalBytes : await measureEntries(entries, controller.signal).catch(() => plannedBytes(entries).known);
     setPhase({ kind: 'saving', doneBytes: 0, totalBytes });
     // Ask the browser not to evict the module under storage pressure (granted silently for installed apps).
     void navigator.storage?.persist?.().catch(() => false);
@@ -74,8 +77,12 @@ export default function SaveModule({ locale, moduleId, title, href, lessons, ent
       );
       setPhase({ kind: 'saved', record });
     } catch (error) {
-      if (controller.signal.aborted) measure();
-      else measure({ failed: navigator.onLine ? (error instanceof Error ? error.message : String(error)) : text.offlineNow });
+      const reason = navigator.onLine ? (error instanceof Error ? error.message : String(error)) : text.offlineNow;
+      // An update that fails leaves the older save in place: show it, with what went wrong.
+      const state = await savedState(locale, moduleId).catch(() => undefined);
+      if (state?.kind === 'saved') setPhase({ kind: 'saved', record: state.record, ...(controller.signal.aborted ? {} : { updateFailed: reason }) });
+      else if (controller.signal.aborted) measure();
+      else measure({ failed: reason });
     } finally {
       abort.current = null;
       refreshStorage();
@@ -88,6 +95,7 @@ export default function SaveModule({ locale, moduleId, title, href, lessons, ent
     refreshStorage();
   };
 
+  const outdated = phase.kind === 'saved' ? missingFromSave(phase.record, entries).length : 0;
   const dateOf = (iso: string) => new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
   return (
@@ -134,7 +142,18 @@ export default function SaveModule({ locale, moduleId, title, href, lessons, ent
             <span aria-hidden="true">✓ </span>
             {text.saved(formatBytes(phase.record.bytes, locale), dateOf(phase.record.savedAt))}
           </p>
-          <p>
+          {outdated > 0 && (
+            <p class="offline-save__note" data-testid="offline-save-outdated">
+              {text.outdated}
+            </p>
+          )}
+          {phase.updateFailed !== undefined && <p role="alert">{text.updateFailed(phase.updateFailed)}</p>}
+          <p class="offline-save__actions">
+            {outdated > 0 && (
+              <button type="button" class="button" onClick={save} disabled={!online} data-testid="offline-update-button">
+                {text.update}
+              </button>
+            )}
             <button type="button" class="button button--quiet" onClick={remove} data-testid="offline-remove-button">
               {text.remove}
             </button>

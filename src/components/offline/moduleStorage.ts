@@ -5,9 +5,11 @@
  */
 import {
   SAVED_RECORD_URL,
+  isCacheOfModule,
   isSavedCacheName,
+  newestRecord,
+  nextSavedCacheName,
   parseSavedRecord,
-  savedCacheName,
   type SaveEntry,
   type SavedModuleRecord,
 } from '../../lib/offline/savedModule.ts';
@@ -24,21 +26,30 @@ async function readRecord(cache: Cache): Promise<SavedModuleRecord | undefined> 
   return response ? parseSavedRecord(await response.text()) : undefined;
 }
 
+async function cachesOfModule(locale: Locale, moduleId: string): Promise<string[]> {
+  return (await caches.keys()).filter((name) => isCacheOfModule(name, locale, moduleId));
+}
+
+async function recordsIn(names: readonly string[]): Promise<SavedModuleRecord[]> {
+  const records = await Promise.all(names.map(async (name) => readRecord(await caches.open(name))));
+  return records.filter((record) => record !== undefined);
+}
+
 export async function savedState(locale: Locale, moduleId: string): Promise<SavedState> {
-  const name = savedCacheName(locale, moduleId);
-  if (!(await caches.has(name))) return { kind: 'none' };
-  const record = await readRecord(await caches.open(name));
+  const names = await cachesOfModule(locale, moduleId);
+  if (names.length === 0) return { kind: 'none' };
+  const record = newestRecord(await recordsIn(names));
   return record ? { kind: 'saved', record } : { kind: 'incomplete' };
 }
 
-/** Every complete saved module, in the order they were saved. */
+/** Every complete saved module (the newest save of each), in the order they were saved. */
 export async function savedModules(): Promise<SavedModuleRecord[]> {
-  const records: SavedModuleRecord[] = [];
-  for (const name of (await caches.keys()).filter(isSavedCacheName)) {
-    const record = await readRecord(await caches.open(name));
-    if (record) records.push(record);
+  const byModule = new Map<string, SavedModuleRecord[]>();
+  for (const record of await recordsIn((await caches.keys()).filter(isSavedCacheName))) {
+    const key = `${record.locale}:${record.moduleId}`;
+    byModule.set(key, [...(byModule.get(key) ?? []), record]);
   }
-  return records.sort((a, b) => a.savedAt.localeCompare(b.savedAt));
+  return [...byModule.values()].map((records) => newestRecord(records)!).sort((a, b) => a.savedAt.localeCompare(b.savedAt));
 }
 
 /** Sizes the build could not know (the pages): HEAD requests, Content-Length. */
@@ -76,10 +87,14 @@ export interface SaveRequest extends Omit<SavedModuleRecord, 'version' | 'bytes'
   totalBytes: number;
 }
 
-/** Downloads and stores every entry, then the record; on failure or abort nothing partial is left. */
+/**
+ * Downloads and stores every entry, then the record, in a cache of its own; only then are the
+ * module's older saves deleted. On failure or abort nothing partial is left and an older save
+ * stays as it was.
+ */
 export async function saveModule(request: SaveRequest, onProgress: (progress: SaveProgress) => void, signal: AbortSignal): Promise<SavedModuleRecord> {
-  const name = savedCacheName(request.locale, request.moduleId);
-  await caches.delete(name);
+  const older = await cachesOfModule(request.locale, request.moduleId);
+  const name = nextSavedCacheName(request.locale, request.moduleId, `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
   const cache = await caches.open(name);
   let doneBytes = 0;
   let totalBytes = request.totalBytes;
@@ -107,6 +122,7 @@ export async function saveModule(request: SaveRequest, onProgress: (progress: Sa
       savedAt: new Date().toISOString(),
     };
     await cache.put(SAVED_RECORD_URL, new Response(JSON.stringify(record), { headers: { 'content-type': 'application/json' } }));
+    await Promise.all(older.map((old) => caches.delete(old)));
     totalBytes = doneBytes;
     report();
     return record;
@@ -117,7 +133,7 @@ export async function saveModule(request: SaveRequest, onProgress: (progress: Sa
 }
 
 export async function removeModule(locale: Locale, moduleId: string): Promise<void> {
-  await caches.delete(savedCacheName(locale, moduleId));
+  await Promise.all((await cachesOfModule(locale, moduleId)).map((name) => caches.delete(name)));
 }
 
 export interface StorageFigures {

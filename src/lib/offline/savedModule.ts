@@ -16,6 +16,20 @@ export function isSavedCacheName(name: string): boolean {
   return name.startsWith(`${CACHE_PREFIX}:`);
 }
 
+/**
+ * A later save of a module goes into a cache of its own (`<name>#<generation>`), and the older one
+ * is deleted only once it is complete: a save cut short by a tunnel leaves the old copy playing.
+ */
+export function nextSavedCacheName(locale: Locale, moduleId: string, generation: string): string {
+  return `${savedCacheName(locale, moduleId)}#${generation}`;
+}
+
+/** Whether a cache holds (a save of) this module: its first save or a later one. */
+export function isCacheOfModule(name: string, locale: Locale, moduleId: string): boolean {
+  const base = savedCacheName(locale, moduleId);
+  return name === base || name.startsWith(`${base}#`);
+}
+
 /** The key of the record inside a module's cache; no page links to it. */
 export const SAVED_RECORD_URL = '/__saved-module__.json';
 
@@ -54,6 +68,20 @@ export function parseSavedRecord(text: string): SavedModuleRecord | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Files the module has now that its saved copy lacks: content-hashed narration re-rendered after
+ * an edit, a new lesson. Offline, the saved (older) copy is what plays until it is saved again.
+ */
+export function missingFromSave(record: Pick<SavedModuleRecord, 'urls'>, entries: readonly SaveEntry[]): string[] {
+  const saved = new Set(record.urls);
+  return entries.map((entry) => entry.url).filter((url) => !saved.has(url));
+}
+
+/** The most recent of several saves (an older one is left only when a newer save was cut short). */
+export function newestRecord(records: readonly SavedModuleRecord[]): SavedModuleRecord | undefined {
+  return records.reduce<SavedModuleRecord | undefined>((newest, record) => (!newest || record.savedAt > newest.savedAt ? record : newest), undefined);
 }
 
 /** The sum of the sizes known in advance, and how many are not (pages: measured when the button shows). */

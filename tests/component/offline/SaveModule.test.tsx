@@ -7,7 +7,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import SaveModule from '../../../src/components/offline/SaveModule.tsx';
-import { SAVED_RECORD_URL, savedCacheName } from '../../../src/lib/offline/savedModule.ts';
+import { SAVED_RECORD_URL, isCacheOfModule, savedCacheName } from '../../../src/lib/offline/savedModule.ts';
 
 class MemoryCache {
   entries = new Map<string, Response>();
@@ -45,6 +45,13 @@ const files: Record<string, number> = {
 };
 
 let memory: MemoryCaches;
+/** The names of module M's caches (a save, and any later save made beside it). */
+const cachesOfM = () => [...memory.stores.keys()].filter((name) => isCacheOfModule(name, 'en', 'm'));
+const onlyCacheOfM = () => {
+  const names = cachesOfM();
+  expect(names).toHaveLength(1);
+  return memory.stores.get(names[0]!)!;
+};
 let failing: string | undefined;
 
 beforeEach(() => {
@@ -89,7 +96,7 @@ describe('SaveModule', () => {
     expect(screen.getByText(/1 lesson\(s\) have no recorded audio/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save this module on this device' }));
     await screen.findByText(/Saved on this device \(1\.5 MB/);
-    const cache = memory.stores.get(savedCacheName('en', 'm'))!;
+    const cache = onlyCacheOfM();
     expect([...cache.entries.keys()]).toEqual([...props.entries.map((entry) => entry.url), SAVED_RECORD_URL]);
     const mp3 = cache.entries.get('/audio/ja/a.0123456789abcdef.mp3')!;
     expect(mp3.status).toBe(200);
@@ -103,7 +110,7 @@ describe('SaveModule', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Save this module on this device' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Remove from this device' }));
     await screen.findByText('Removed from this device.');
-    expect(memory.stores.has(savedCacheName('en', 'm'))).toBe(false);
+    expect(cachesOfM()).toEqual([]);
     expect(screen.getByRole('button', { name: 'Save this module on this device' })).toBeTruthy();
   });
 
@@ -114,12 +121,53 @@ describe('SaveModule', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save this module on this device' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('/audio/ja/a.0123456789abcdef.mp3: HTTP 404');
-    await waitFor(() => expect(memory.stores.has(savedCacheName('en', 'm'))).toBe(false));
+    await waitFor(() => expect(cachesOfM()).toEqual([]));
   });
 
   it('a cache without its record (a save cut short) asks to save again', async () => {
     await memory.open(savedCacheName('en', 'm'));
     render(<SaveModule {...props} />);
     await screen.findByText('The last save stopped before it finished. Please save again.');
+  });
+
+  describe('after the narration was re-rendered (a new MP3 name)', () => {
+    const rerendered = { ...props, entries: props.entries.map((entry) => (entry.url.endsWith('.mp3') ? { ...entry, url: '/audio/ja/a.fedcba9876543210.mp3' } : entry)) };
+    const saveOld = async () => {
+      const { unmount } = render(<SaveModule {...props} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Save this module on this device' }));
+      await screen.findByText(/Saved on this device/);
+      unmount();
+    };
+
+    it('says the saved copy is older and saves the latest, replacing the old copy only once complete', async () => {
+      files['/audio/ja/a.fedcba9876543210.mp3'] = 1_400_000;
+      await saveOld();
+      render(<SaveModule {...rerendered} />);
+      await screen.findByTestId('offline-save-outdated');
+      expect(screen.getByTestId('offline-save-outdated').textContent).toContain('have changed since you saved them');
+      fireEvent.click(screen.getByRole('button', { name: 'Save the latest version' }));
+      await waitFor(() => expect(onlyCacheOfM().entries.has(SAVED_RECORD_URL) && onlyCacheOfM().entries.has('/audio/ja/a.fedcba9876543210.mp3')).toBe(true));
+      await waitFor(() => expect(screen.queryByTestId('offline-save-outdated')).toBeNull());
+      expect(screen.getByTestId('offline-save-status').textContent).toContain('Saved on this device');
+      const cache = onlyCacheOfM();
+      expect(cache.entries.has('/audio/ja/a.fedcba9876543210.mp3')).toBe(true);
+      expect(cache.entries.has('/audio/ja/a.0123456789abcdef.mp3')).toBe(false);
+      expect(screen.queryByRole('button', { name: 'Save the latest version' })).toBeNull();
+    });
+
+    it('an update that fails keeps the earlier save playable and says so', async () => {
+      await saveOld();
+      failing = '/audio/ja/a.fedcba9876543210.mp3';
+      files['/audio/ja/a.fedcba9876543210.mp3'] = 1_400_000;
+      render(<SaveModule {...rerendered} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Save the latest version' }));
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain('Could not save again (the earlier save still works)');
+      expect(alert.textContent).toContain('HTTP 404');
+      const cache = onlyCacheOfM();
+      expect(cache.entries.has('/audio/ja/a.0123456789abcdef.mp3')).toBe(true);
+      expect(cache.entries.has(SAVED_RECORD_URL)).toBe(true);
+      expect(screen.getByTestId('offline-save-status').textContent).toContain('Saved on this device');
+    });
   });
 });

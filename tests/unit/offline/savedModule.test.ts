@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, isSavedCacheName, parseSavedRecord, plannedBytes, savedCacheName, type SavedModuleRecord } from '../../../src/lib/offline/savedModule.ts';
+import { formatBytes, isCacheOfModule, isSavedCacheName, missingFromSave, newestRecord, nextSavedCacheName, parseSavedRecord, plannedBytes, savedCacheName, type SavedModuleRecord } from '../../../src/lib/offline/savedModule.ts';
 
 describe('saved module caches', () => {
   it('names one cache per language and module, recognisable among the precache', () => {
@@ -44,4 +44,29 @@ describe('formatBytes', () => {
     { bytes: 18_500_000, locale: 'ja' as const, expected: '19 MB' },
     { bytes: 11_000_000_000, locale: 'en' as const, expected: '11 GB' },
   ])('$bytes ($locale) → $expected', ({ bytes, locale, expected }) => expect(formatBytes(bytes, locale)).toBe(expected));
+});
+
+describe('later saves of a module', () => {
+  it('go into a cache of their own that still counts as the module’s (and no other module’s)', () => {
+    const next = nextSavedCacheName('ja', 'ltv-selling', 'k1');
+    expect(next).not.toBe(savedCacheName('ja', 'ltv-selling'));
+    expect(isSavedCacheName(next)).toBe(true);
+    expect(isCacheOfModule(next, 'ja', 'ltv-selling')).toBe(true);
+    expect(isCacheOfModule(savedCacheName('ja', 'ltv-selling'), 'ja', 'ltv-selling')).toBe(true);
+    expect(isCacheOfModule(next, 'en', 'ltv-selling')).toBe(false);
+    // A module whose id starts with another's is not taken for it.
+    expect(isCacheOfModule(savedCacheName('ja', 'ltv-selling-2'), 'ja', 'ltv-selling')).toBe(false);
+  });
+
+  it('missingFromSave lists what the module has now that the saved copy lacks', () => {
+    const record = { urls: ['/lessons/a/', '/audio/ja/a.json', '/audio/ja/a.1111.mp3'] };
+    expect(missingFromSave(record, [{ url: '/lessons/a/' }, { url: '/audio/ja/a.json' }, { url: '/audio/ja/a.1111.mp3' }])).toEqual([]);
+    expect(missingFromSave(record, [{ url: '/lessons/a/' }, { url: '/audio/ja/a.json' }, { url: '/audio/ja/a.2222.mp3' }, { url: '/lessons/b/' }])).toEqual(['/audio/ja/a.2222.mp3', '/lessons/b/']);
+  });
+
+  it('newestRecord picks the latest save', () => {
+    const at = (savedAt: string) => ({ savedAt }) as SavedModuleRecord;
+    expect(newestRecord([at('2026-12-01T00:00:00.000Z'), at('2026-12-05T00:00:00.000Z'), at('2026-12-03T00:00:00.000Z')])?.savedAt).toBe('2026-12-05T00:00:00.000Z');
+    expect(newestRecord([])).toBeUndefined();
+  });
 });
