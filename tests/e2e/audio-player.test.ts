@@ -153,6 +153,10 @@ describe.skipIf(missingAudio)(`recorded narration (needs: ${HOW_TO_RENDER})`, ()
     const errors = collectPageErrors(page);
     await page.goto(`${server.baseUrl}/listen/ltv-selling/`);
     await page.locator('astro-island:not([ssr]) [data-testid="listen-dock"]').waitFor();
+    // Each lesson's time is how long its recording plays (not its reading time).
+    for (const [lesson, recording] of [firstLesson, secondLesson].map((id) => [id, builtManifest(id!)!] as const)) {
+      expect(await page.locator(`[data-listen-lesson="${lesson}"] .listen__meta`).innerText()).toBe(`約${Math.max(1, Math.round(recording.duration / 60))}分`);
+    }
     await page.getByTestId('listen-start').click();
     await page.waitForFunction(() => (document.querySelector<HTMLAudioElement>('audio[data-testid="narration-audio"]')?.currentTime ?? 0) > 0.3);
     await page.evaluate(() => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../../lib/i18n/locales.ts';
-import { audioManifestUrl } from '../../lib/narration/audio/manifest.ts';
+import { audioManifestUrl, type AudioManifest } from '../../lib/narration/audio/manifest.ts';
 import { recordingFor } from '../../lib/narration/recorded/recording.ts';
 import type { NarrationSegment } from '../../lib/narration/types.ts';
 
@@ -11,10 +11,15 @@ import type { NarrationSegment } from '../../lib/narration/types.ts';
  * for a manifest only then, so lessons without audio cost no request and log no 404.
  */
 export function hasRecordingAtBuild(locale: Locale, lessonId: string, segments: readonly NarrationSegment[]): boolean {
+  return recordingAtBuild(locale, lessonId, segments) !== undefined;
+}
+
+/** The lesson's recording found by the build (see hasRecordingAtBuild), with its duration. */
+export function recordingAtBuild(locale: Locale, lessonId: string, segments: readonly NarrationSegment[]): AudioManifest | undefined {
   try {
     const file = path.join(process.cwd(), 'public', audioManifestUrl(locale, lessonId));
-    return recordingFor(JSON.parse(readFileSync(file, 'utf8')), segments) !== undefined;
+    return recordingFor(JSON.parse(readFileSync(file, 'utf8')), segments);
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -7,7 +7,7 @@ import { customModuleKey } from '../../lib/authoring/ids.ts';
 import { learnerLessonPath, learnerListenPath } from '../../lib/authoring/paths.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
 import { packSegments } from '../../lib/narration/browser/packedSegments.ts';
-import { narrationMinutes } from '../../lib/narration/minutes.ts';
+import { listeningMinutes } from '../../lib/narration/minutes.ts';
 import type { ListenData } from '../../lib/narration/listenPlaylist.ts';
 import type { Database } from '../db/client.ts';
 import { customRecording } from '../customAudio/recording.ts';
@@ -33,7 +33,7 @@ export async function assignedModuleListen(db: Database, cohortId: string, versi
         href: learnerLessonPath(lesson.key, pageLocale),
         segments: packSegments(segments),
         ...(recording ? { recording } : {}),
-        minutes: recording ? Math.max(1, Math.round(recording.duration / 60)) : narrationMinutes(segments),
+        minutes: listeningMinutes(segments, recording),
       };
     }),
   );

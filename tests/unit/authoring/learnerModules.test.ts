@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customLessonKey } from '../../../src/lib/authoring/ids.ts';
 import { customModulesOf, lessonNeighbours } from '../../../src/lib/authoring/learnerModules.ts';
-import { narrationMinutes } from '../../../src/lib/narration/minutes.ts';
+import { listeningMinutes, narrationMinutes } from '../../../src/lib/narration/minutes.ts';
 
 const V1 = '3f2a8c1e-0b7d-4e5f-9a6b-1c2d3e4f5a6b';
 const V2 = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
@@ -50,5 +50,16 @@ describe('narrationMinutes', () => {
     [[], 1],
   ])('%j ms → %i min', (durations, minutes) => {
     expect(narrationMinutes(durations.map((durationMs) => ({ durationMs })))).toBe(minutes);
+  });
+});
+
+describe('listeningMinutes', () => {
+  const estimate = [{ durationMs: 300_000 }];
+  it('takes the recording’s length when there is one (speech runs longer than reading)', () => {
+    expect(listeningMinutes(estimate, { duration: 491 })).toBe(8);
+    expect(listeningMinutes(estimate, { duration: 10 })).toBe(1);
+  });
+  it('falls back to the speech estimate', () => {
+    expect(listeningMinutes(estimate)).toBe(5);
   });
 });
