@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../../lib/i18n/locales.ts';
-import { audioManifestUrl, type AudioManifest } from '../../lib/narration/audio/manifest.ts';
+import { audioManifestSchema, audioManifestUrl, type AudioManifest } from '../../lib/narration/audio/manifest.ts';
 import { recordingFor } from '../../lib/narration/recorded/recording.ts';
 import type { NarrationSegment } from '../../lib/narration/types.ts';
 
@@ -22,4 +22,23 @@ export function recordingAtBuild(locale: Locale, lessonId: string, segments: rea
   } catch {
     return undefined;
   }
+}
+
+/** The voices of every recording in public/audio when the site is built (for the credits page). */
+export function recordedVoicesAtBuild(): AudioManifest['voice'][] {
+  const root = path.join(process.cwd(), 'public', 'audio');
+  const voices: AudioManifest['voice'][] = [];
+  for (const locale of ['ja', 'en'] as const) {
+    let files: string[];
+    try {
+      files = readdirSync(path.join(root, locale)).filter((file) => file.endsWith('.json'));
+    } catch {
+      continue;
+    }
+    for (const file of files) {
+      const parsed = audioManifestSchema.safeParse(JSON.parse(readFileSync(path.join(root, locale, file), 'utf8')));
+      if (parsed.success) voices.push(parsed.data.voice);
+    }
+  }
+  return voices;
 }

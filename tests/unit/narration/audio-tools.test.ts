@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AUDIO_CREDITS } from '../../../src/lib/narration/audio/credits.ts';
+import { AUDIO_CREDITS, creditsForVoices } from '../../../src/lib/narration/audio/credits.ts';
 import { createFliteRenderer } from '../../../src/server/audio/engines/flite.ts';
 import { createOpenJtalkRenderer, openJtalkRequirements } from '../../../src/server/audio/engines/openJtalk.ts';
 import { loadLessonNarrations } from '../../../src/server/audio/lessons.ts';
@@ -100,5 +100,17 @@ describe('loadLessonNarrations', () => {
   it('names the file and the field when the frontmatter is wrong', () => {
     write('en', 'bad.mdx', '---\nid: bad\n---\nText.\n');
     expect(() => loadLessonNarrations(content, ['en'])).toThrow(/bad\.mdx: module: /);
+  });
+});
+
+describe('creditsForVoices', () => {
+  it('credits the offline engines, and Azure only when a recording was made with it', () => {
+    const local = [{ engine: 'open-jtalk', id: 'nitech-jp-atr503-m001' }, { engine: 'flite', id: 'slt' }];
+    expect(creditsForVoices(local)).toEqual(AUDIO_CREDITS);
+    const withAzure = creditsForVoices([...local, { engine: 'azure', id: 'ja-JP-NanamiNeural' }, { engine: 'azure', id: 'en-US-AvaNeural' }, { engine: 'azure', id: 'ja-JP-NanamiNeural' }]);
+    expect(withAzure).toHaveLength(AUDIO_CREDITS.length + 1);
+    const azure = withAzure.at(-1)!;
+    expect(azure.work).toBe('Microsoft Azure AI Speech, neural voices: en-US-AvaNeural, ja-JP-NanamiNeural');
+    expect(azure.usedFor.ja).toContain('合成音声');
   });
 });

@@ -74,3 +74,33 @@ export const AUDIO_CREDITS: readonly AudioCredit[] = [
     source: 'http://cmuflite.org/',
   },
 ];
+
+/** The voice a recording names in its manifest (`voice` of /audio/<lang>/<lesson>.json). */
+export interface RecordedVoice {
+  engine: string;
+  id: string;
+}
+
+/**
+ * Azure's neural voices are a cloud service, not a work we ship: they are credited, and the
+ * narration said to be synthetic, only when some lesson was recorded with one.
+ */
+function azureCredit(voiceIds: readonly string[]): AudioCredit {
+  return {
+    id: 'azure-neural-voices',
+    work: `Microsoft Azure AI Speech, neural voices: ${voiceIds.join(', ')}`,
+    usedFor: {
+      ja: '一部のレッスンの音声（合成音声です。実在の人物の声ではありません）',
+      en: 'The narration of some lessons (synthetic speech, not a real person’s voice)',
+    },
+    copyright: ['© Microsoft Corporation'],
+    license: { name: 'Used through the Azure service under Microsoft’s product terms for online services' },
+    source: 'https://azure.microsoft.com/products/ai-services/ai-speech',
+  };
+}
+
+/** The credits for the voices the recordings were made with: the offline engines, plus Azure when used. */
+export function creditsForVoices(voices: readonly RecordedVoice[]): readonly AudioCredit[] {
+  const azure = [...new Set(voices.filter((voice) => voice.engine === 'azure').map((voice) => voice.id))].sort();
+  return azure.length > 0 ? [...AUDIO_CREDITS, azureCredit(azure)] : AUDIO_CREDITS;
+}
