@@ -13,13 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XAPI_VERBS } from '../../src/lib/scorm/runtimeCmi5.ts';
 import { collectPageErrors, launchBrowser } from './support/browser.ts';
 import { repoRoot } from './support/server.ts';
+import { fakeLrs } from './support/fakeLrs.ts';
 import { serveDirectory } from './support/staticServer.ts';
 
-const TOKEN = 'dGVzdDp0b2tlbg==';
-const statements: Record<string, any>[] = [];
-const states = new Map<string, string>();
-const fetchCalls: string[] = [];
-let unauthorized = 0;
+const lrs = fakeLrs();
+const { statements, states, fetchCalls } = lrs;
 
 let root: string;
 let server: { baseUrl: string; close(): Promise<void> };
@@ -35,32 +33,7 @@ beforeAll(async () => {
     mkdirSync(path.dirname(path.join(root, 'au', name)), { recursive: true });
     writeFileSync(path.join(root, 'au', name), await entry.async('nodebuffer'));
   }
-  server = await serveDirectory(root, (request, body, response) => {
-    const url = new URL(request.url ?? '/', 'http://x');
-    if (url.pathname === '/fetch' && request.method === 'POST') {
-      fetchCalls.push(url.search);
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ 'auth-token': TOKEN }));
-      return true;
-    }
-    if (!url.pathname.startsWith('/xapi/')) return false;
-    if (request.headers.authorization !== `Basic ${TOKEN}` || request.headers['x-experience-api-version'] !== '1.0.3') {
-      unauthorized++;
-      response.writeHead(401).end();
-      return true;
-    }
-    if (url.pathname === '/xapi/statements' && request.method === 'POST') {
-      statements.push(JSON.parse(body));
-      response.writeHead(200, { 'content-type': 'application/json' }).end('[]');
-    } else if (url.pathname === '/xapi/activities/state') {
-      const key = `${url.searchParams.get('registration')}/${url.searchParams.get('stateId')}`;
-      if (request.method === 'PUT') {
-        states.set(key, body);
-        response.writeHead(204).end();
-      } else if (states.has(key)) response.writeHead(200, { 'content-type': 'application/json' }).end(states.get(key));
-      else response.writeHead(404).end();
-    } else response.writeHead(404).end();
-    return true;
-  });
+  server = await serveDirectory(root, lrs.hook);
   // What the LMS writes before launching (cmi5 10.2.1).
   states.set('reg-1/LMS.LaunchData', JSON.stringify({ contextTemplate: { contextActivities: { grouping: [{ id: 'urn:lms:course' }] }, extensions: {} }, launchMode: 'Normal', masteryScore: 0.8, moveOn: 'CompletedAndPassed' }));
   browser = await launchBrowser();
@@ -72,16 +45,7 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-function launchUrl(): string {
-  const query = new URLSearchParams({
-    endpoint: `${server.baseUrl}/xapi/`,
-    fetch: `${server.baseUrl}/fetch?launch=1`,
-    actor: JSON.stringify({ objectType: 'Agent', account: { homePage: 'urn:lms', name: 'learner-1' } }),
-    registration: 'reg-1',
-    activityId: 'urn:ltv-dojo:au:ltv-selling:en',
-  });
-  return `${server.baseUrl}/au/index.html?${query}`;
-}
+const launchUrl = () => lrs.launchUrl(server.baseUrl, 'au/index.html', 'urn:ltv-dojo:au:ltv-selling:en');
 
 const verbs = () => statements.map((statement) => statement.verb.id);
 
@@ -125,7 +89,7 @@ describe('cmi5 package launched by an LMS (fake LRS)', () => {
     expect(await page.locator('#lms-status').textContent()).toContain('Continuing');
     expect(await page.locator('#test.current').count()).toBe(1);
     await expect.poll(verbs).toEqual([XAPI_VERBS.initialized, XAPI_VERBS.completed, XAPI_VERBS.failed, XAPI_VERBS.terminated, XAPI_VERBS.initialized]);
-    expect(unauthorized).toBe(0);
+    expect(lrs.unauthorized()).toBe(0);
     // The one expected: the first launch asks for the AU's state document, and an LRS answers 404 (xAPI 2.7.3).
     expect(errors).toEqual(['Failed to load resource: the server responded with a status of 404 (Not Found)']);
     await page.close();
@@ -133,12 +97,13 @@ describe('cmi5 package launched by an LMS (fake LRS)', () => {
 
   it('in Review mode records no result, and Exit reports terminated and returns to the LMS', async () => {
     writeFileSync(path.join(root, 'returned.html'), '<!doctype html><title>LMS</title><p>Back in the LMS</p>');
+    // A registration of its own: the first test's session may still be ending on reg-1.
     const launchData = JSON.parse(states.get('reg-1/LMS.LaunchData')!) as Record<string, unknown>;
-    states.set('reg-1/LMS.LaunchData', JSON.stringify({ ...launchData, launchMode: 'Review', returnURL: '/returned.html?from=au' }));
-    const before = statements.length;
+    states.set('reg-2/LMS.LaunchData', JSON.stringify({ ...launchData, launchMode: 'Review', returnURL: '/returned.html?from=au' }));
     const page = await browser.newPage();
     const errors = collectPageErrors(page);
-    await open(page);
+    await page.goto(lrs.launchUrl(server.baseUrl, 'au/index.html', 'urn:ltv-dojo:au:ltv-selling:en', 'reg-2'));
+    await page.waitForSelector('body[data-ready="cmi5"]');
     expect(await page.locator('#lms-status').textContent()).toContain('Review mode (results are not recorded)');
     await page.evaluate(() => (location.hash = '#test'));
     await page.locator('#module-test button[type="submit"]').click();
@@ -148,9 +113,10 @@ describe('cmi5 package launched by an LMS (fake LRS)', () => {
     await exit.focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(`${server.baseUrl}/returned.html?from=au`);
-    const since = () => statements.slice(before).map((statement) => statement.verb.id);
+    const since = () => statements.filter((statement) => statement.context.registration === 'reg-2').map((statement) => statement.verb.id);
     await expect.poll(since).toEqual([XAPI_VERBS.initialized, XAPI_VERBS.terminated]);
-    expect(errors).toEqual([]);
+    // A first launch of reg-2: the LRS answers 404 for the AU's state document, as in the first test.
+    expect(errors).toEqual(['Failed to load resource: the server responded with a status of 404 (Not Found)']);
     await page.close();
   });
 });

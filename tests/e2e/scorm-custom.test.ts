@@ -16,6 +16,7 @@ import { seriousViolations } from './support/axe.ts';
 import { collectPageErrors, launchBrowser } from './support/browser.ts';
 import { createTrainers, startServer, type RunningServer } from './support/server.ts';
 import { launch, lms, preparePackageDir, takeTest } from './support/scormHarness.ts';
+import { fakeLrs } from './support/fakeLrs.ts';
 import { serveDirectory } from './support/staticServer.ts';
 
 const EMAIL = 'e2e-scorm-custom@example.com';
@@ -32,6 +33,7 @@ let trainerContext: BrowserContext;
 let trainer: Page;
 let moduleId = '';
 let zipBytes: Uint8Array;
+let cmi5Bytes: Uint8Array;
 
 const both = (text: string) => ({ ja: text, en: text });
 const base = (sectionId: string, id: string, prompt: string) => ({ id, concept: `c-${id}`, difficulty: 1, section: both(`s-${sectionId}`), objective: 0, prompt: both(prompt), explanation: both('解説です。') });
@@ -104,6 +106,9 @@ describe('custom module → SCORM 1.2 package → LMS', () => {
     const [download] = await Promise.all([trainer.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('提案の基本_新人研修-v1-scorm12.zip');
     zipBytes = readFileSync((await download.path())!);
+    const [cmi5Download] = await Promise.all([trainer.waitForEvent('download'), trainer.getByRole('link', { name: 'cmi5をダウンロード（第1版）' }).click()]);
+    expect(cmi5Download.suggestedFilename()).toBe('提案の基本_新人研修-v1-cmi5.zip');
+    cmi5Bytes = readFileSync((await cmi5Download.path())!);
     expect(errors).toEqual([]);
   });
 
@@ -152,5 +157,43 @@ describe('custom module → SCORM 1.2 package → LMS', () => {
     expect(await frame.locator('#test-result').getAttribute('class')).toContain('passed');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('the cmi5 package, launched by a cmi5 LMS, reports initialized, failed, passed with the graded scores, and terminated', async () => {
+    const root = path.join(packageRoot, 'cmi5');
+    const data = await preparePackageDir(root, cmi5Bytes);
+    const structure = readFileSync(path.join(root, 'pkg', 'cmi5.xml'), 'utf8');
+    const activityId = /<au id="([^"]+)"/.exec(structure)![1]!;
+    const auUrl = /<url>([^<]+)<\/url>/.exec(structure)![1]!;
+    const lrs = fakeLrs();
+    lrs.states.set('reg-1/LMS.LaunchData', JSON.stringify({ contextTemplate: { contextActivities: {}, extensions: {} }, launchMode: 'Normal', masteryScore: 0.8, moveOn: 'Passed' }));
+    const server = await serveDirectory(root, lrs.hook);
+    try {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await page.goto(lrs.launchUrl(server.baseUrl, `pkg/${auUrl}`, activityId));
+      await page.waitForSelector('body[data-ready="cmi5"]');
+      const verbs = () => lrs.statements.map((statement) => statement.verb.display['en-US']);
+      await expect.poll(verbs).toEqual(['initialized']);
+      expect(lrs.statements[0]!.object.id).toBe(activityId);
+
+      await page.evaluate(() => (location.hash = '#test'));
+      await page.waitForSelector('#module-test');
+      const first = await takeTest(page.mainFrame(), data, 2);
+      const firstResponses = Object.fromEntries(Object.entries(correctResponses(first)).filter(([key]) => first.questions.slice(0, 2).some((q) => q.key === key)));
+      const failedScore = gradeModuleTest(first, firstResponses, 'ja').percent / 100;
+      await expect.poll(verbs).toEqual(['initialized', 'failed']);
+      expect(lrs.statements[1]!.result).toMatchObject({ success: false, score: { scaled: failedScore } });
+
+      await page.locator('#test-body button.secondary').click();
+      await takeTest(page.mainFrame(), data, 8);
+      await expect.poll(verbs).toEqual(['initialized', 'failed', 'passed']);
+      expect(lrs.statements[2]!.result).toMatchObject({ success: true, score: { scaled: 1 } });
+      await page.goto('about:blank');
+      await expect.poll(verbs).toEqual(['initialized', 'failed', 'passed', 'terminated']);
+      expect(lrs.unauthorized()).toBe(0);
+      await page.close();
+    } finally {
+      await server.close();
+    }
   });
 });
