@@ -97,11 +97,11 @@ export function mountTest(options: TestViewOptions): void {
       form.querySelectorAll('fieldset').forEach((fieldset) => (responses[fieldset.dataset.key!] = readResponse(fieldset)));
       const result = gradeModuleTest(test, responses, locale);
       options.onGraded(result);
-      showResult(result);
+      showResult(test, result);
     });
     container.replaceChildren(form);
   };
-  const showResult = (result: ModuleTestResult) => {
+  const showResult = (test: ModuleTest, result: ModuleTestResult) => {
     const mastery = options.mastery();
     const passed = result.percent >= mastery - 1e-9;
     const summary = element('div', { className: `result ${passed ? 'passed' : 'failed'}`, id: 'test-result' },
@@ -109,15 +109,16 @@ export function mountTest(options: TestViewOptions): void {
       element('p', {}, text('score', { total: Math.round(result.total * 100) / 100, max: result.max, percent: result.percent, mastery })),
     );
     const list = element('ol', { className: 'feedback' });
-    for (const question of result.lessons.flatMap((lesson) => lesson.questions)) {
+    const prompts = new Map(test.questions.map((question) => [question.key, question.view.prompt]));
+    result.lessons.flatMap((lesson) => lesson.questions.map((question) => ({ ...question, key: `${lesson.lesson}/${question.questionId}` }))).forEach((question) => {
       const feedback = question.feedback;
       list.append(element('li', {},
-        element('span', { className: question.correct ? 'ok' : 'ng' }, text(question.correct ? 'correct' : 'wrong')), ' ',
-        text('yourAnswer', { answer: feedback.learnerAnswer ?? text('unanswered') }), ' / ',
-        text('rightAnswer', { answer: feedback.correctAnswer }),
-        element('br'), feedback.explanation,
+        element('p', { className: 'feedback__prompt' }, element('span', { className: question.correct ? 'ok' : 'ng' }, text(question.correct ? 'correct' : 'wrong')), ' ', prompts.get(question.key) ?? ''),
+        element('p', {}, text('yourAnswer', { answer: feedback.learnerAnswer ?? text('unanswered') })),
+        element('p', {}, text('rightAnswer', { answer: feedback.correctAnswer })),
+        element('p', { className: 'feedback__why' }, feedback.explanation),
       ));
-    }
+    });
     const again = element('button', { type: 'button', className: 'secondary' }, text('retake'));
     again.addEventListener('click', start);
     container.replaceChildren(summary, list, again);

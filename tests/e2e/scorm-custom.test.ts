@@ -144,6 +144,12 @@ describe('custom module → SCORM 1.2 package → LMS', () => {
     const expected = gradeModuleTest(first, firstResponses, 'ja').percent;
     expect(expected).toBeGreaterThan(0);
     expect(expected).toBeLessThan(80);
+    // The feedback names each question by its prompt, then the answers and why.
+    const prompts = await frame.locator('.feedback__prompt').allInnerTexts();
+    expect(prompts).toHaveLength(first.questions.length);
+    prompts.forEach((prompt, i) => expect(prompt).toContain(first.questions[i]!.view.prompt));
+    expect(prompts[0]).toMatch(/^正解/);
+    expect(prompts.at(-1)).toMatch(/^不正解/);
     let received = await lms(page);
     expect(received.values['cmi.core.lesson_status']).toBe('failed');
     expect(Number(received.values['cmi.core.score.raw'])).toBe(expected);

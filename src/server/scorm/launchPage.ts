@@ -97,7 +97,7 @@ label{display:block;padding:.25rem 0}
 .instructions{font-size:.9rem;color:#52606d}
 .result{padding:.75rem 1rem;border-radius:.4rem;background:#e3f9e5}
 .result.failed{background:#ffe3e3}
-.feedback{font-size:.9rem}
+.feedback{font-size:.9rem}.feedback li{margin-bottom:1rem}.feedback p{margin:.15rem 0}.feedback__prompt{font-weight:600}.feedback__why{color:#52606d}
 .feedback .ok{color:#1a7f37}.feedback .ng{color:#b42318}
 nav.footer{max-width:44rem;margin:0 auto;padding:1rem}
 `;
