@@ -4,8 +4,10 @@
  * right option +100/n %, each wrong one −100/n %, the same rule as our grading), true/false and
  * numeric with a tolerance. Concept, difficulty and unit travel as Moodle tags (`// [tag:...]`);
  * the explanation as general feedback (`####`), each option's explanation as its feedback.
- * Scenario questions export as single choice (situation before the prompt); ordering questions
- * have no GIFT form and are left out with a comment. Parsing is gift-pegjs.
+ * Scenario questions export as single choice (situation before the prompt). GIFT has no ordering
+ * question: an ordering question travels as a matching question that pairs each step with its
+ * place (`=課題 -> 1`), which Moodle imports as matching and this importer reads back as ordering.
+ * Parsing is gift-pegjs.
  */
 import { parse, type GIFTQuestion, type TextChoice } from 'gift-pegjs';
 import type { Locale } from '../i18n/locales.ts';
@@ -45,6 +47,11 @@ function exportOne(question: Question, locale: Locale): string {
       const tolerance = 'absolute' in question.tolerance ? question.tolerance.absolute : round(Math.abs(question.answer) * question.tolerance.relative);
       return `${head}${text(question.prompt)} {#\n=${question.answer}:${tolerance}\n${general}\n}`;
     }
+    case 'ordering': {
+      // `->` separates a pair in GIFT, so a step may not contain it.
+      const pairs = question.steps.map((step, i) => `=${text(step.text).replace(/->/g, '→')} -> ${i + 1}`);
+      return `${head}${text(question.prompt)} {\n${pairs.join('\n')}\n${general}\n}`;
+    }
     default:
       return `// ${question.type} question "${question.id}" has no GIFT form; it was left out`;
   }
@@ -66,7 +73,7 @@ export interface GiftImportOptions {
 export type GiftImport = { ok: true; questions: Question[] } | { ok: false; message: string };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const LETTERS = 'abcdef';
+const LETTERS = 'abcdefgh';
 
 function readTags(tags: readonly string[] | null | undefined): { concept: string; difficulty: 1 | 2 | 3; unit: Unit } {
   let concept = 'general';
@@ -99,8 +106,8 @@ export function giftToQuestions(gift: string, { locale, sectionId, existingIds }
   for (const item of parsed) {
     if (item.type === 'Category' || item.type === 'Description') continue;
     number++;
-    if (item.type !== 'MC' && item.type !== 'TF' && item.type !== 'Numerical') {
-      return { ok: false, message: `question ${number} (${item.title ?? item.type}): ${item.type} questions are not supported; use single or multiple choice, true/false or numeric` };
+    if (item.type !== 'MC' && item.type !== 'TF' && item.type !== 'Numerical' && item.type !== 'Matching') {
+      return { ok: false, message: `question ${number} (${item.title ?? item.type}): ${item.type} questions are not supported; use single or multiple choice, true/false, numeric or an order (matching to 1, 2, 3…)` };
     }
     const base = (item.title ?? '').trim().toLowerCase();
     let id = SLUG.test(base) && !used.has(base) ? base : `q-${number}`;
@@ -118,6 +125,16 @@ export function giftToQuestions(gift: string, { locale, sectionId, existingIds }
         explanation: both(general ?? item.falseFeedback?.text ?? ''),
         wrongExplanation: both(item.trueFeedback?.text ?? general ?? ''),
       });
+      continue;
+    }
+    if (item.type === 'Matching') {
+      const places = item.matchPairs.map((pair) => Number(pair.subanswer.trim()));
+      const isOrder = places.length >= 2 && places.length <= 8 && [...places].sort((a, b) => a - b).every((place, i) => place === i + 1);
+      if (!isOrder) return { ok: false, message: `question ${number} (${item.title ?? 'Matching'}): matching is read only as an order, each of 2 to 8 items matched to its place 1, 2, 3…` };
+      const inOrder = item.matchPairs.map((pair, i) => ({ text: pair.subquestion.text, place: places[i]! })).sort((a, b) => a.place - b.place);
+      const order = inOrder.map((step) => step.text).join(' → ');
+      const fallback = locale === 'ja' ? `正しい順番は「${order}」です。` : `The right order is “${order}”.`;
+      questions.push({ ...common, type: 'ordering', steps: inOrder.map((step, i) => ({ id: LETTERS[i]!, text: both(step.text) })), explanation: both(general ?? fallback) });
       continue;
     }
     if (item.type === 'Numerical') {

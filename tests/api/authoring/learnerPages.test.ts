@@ -112,6 +112,8 @@ describe('the course list', () => {
       {
         versionId,
         title: '研修モジュール',
+        // Written in Japanese: English pages mark its titles lang="ja".
+        lang: 'ja',
         lessons: home!.assignments.map((assignment) => ({ key: assignment.lessonId, title: assignment.lessonTitle.ja, assignmentId: assignment.assignmentId })),
       },
     ]);

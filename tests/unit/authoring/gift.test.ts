@@ -73,7 +73,9 @@ describe('GIFT', () => {
   });
 
   it.each([
-    ['unsupported types', '::m:: Match {=a -> 1 =b -> 2}', /not supported/],
+    ['unsupported types', '::e:: Write a short essay. {}', /not supported/],
+    ['a matching question that is not an order', '::m:: Match {=cat -> animal =rose -> flower}', /matching is read only as an order/],
+    ['an order with a gap', '::m:: Order {=a -> 1 =b -> 3}', /matching is read only as an order/],
     ['text that is not GIFT', '::x:: broken {=a ~b', /line \d+/],
     ['no right option', '::x:: Q {~a ~b}', /no option is marked right/],
   ])('refuses %s with a message', (_name, gift, message) => {
@@ -81,8 +83,27 @@ describe('GIFT', () => {
     expect(result.ok ? '' : result.message).toMatch(message);
   });
 
-  it('leaves ordering questions out of the export with a comment', () => {
-    const ordering = questionSchema.parse({ ...common('steps', 'x', 1), type: 'ordering', prompt: both('p'), explanation: both('e'), steps: [{ id: 'a', text: both('1') }, { id: 'b', text: both('2') }] });
-    expect(questionsToGift([ordering], 'en')).toContain('// ordering question "steps" has no GIFT form');
+  it('round-trips an ordering question as matching to places 1, 2, 3', () => {
+    const ordering = questionSchema.parse({
+      ...common('steps', 'proposal-order', 2),
+      type: 'ordering',
+      prompt: both('確かめる順に並べてください。'),
+      explanation: both('課題がわからないと、予算も決裁も話せません。'),
+      steps: [{ id: 'a', text: both('課題') }, { id: 'b', text: both('予算') }, { id: 'c', text: both('決裁') }],
+    });
+    const gift = questionsToGift([ordering], 'ja');
+    expect(gift).toContain('=課題 -> 1\n=予算 -> 2\n=決裁 -> 3');
+    expect(giftToQuestions(gift, { locale: 'ja', sectionId: SECTION, existingIds: [] })).toEqual({ ok: true, questions: [ordering] });
   });
+
+  it('reads a Moodle matching question listed out of order as an ordering question, with an explanation naming the order', () => {
+    const result = giftToQuestions('::Steps:: Put the steps in order. {=Multiply by years -> 3 =Find the yearly amount -> 2 =Choose a customer -> 1}', { locale: 'en', sectionId: SECTION, existingIds: [] });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [question] = result.questions;
+    expect(questionSchema.safeParse(question).success).toBe(true);
+    expect(question?.type === 'ordering' && question.steps.map((step) => step.text.en)).toEqual(['Choose a customer', 'Find the yearly amount', 'Multiply by years']);
+    expect(question?.explanation.en).toBe('The right order is “Choose a customer → Find the yearly amount → Multiply by years”.');
+  });
+
 });
