@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { lockDataDir } from './dataDirLock.ts';
 import * as schema from './schema.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -33,10 +34,23 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   const [{ PGlite }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
-  if (config.dataDir !== 'memory') mkdirSync(config.dataDir, { recursive: true });
-  const client = config.dataDir === 'memory' ? await PGlite.create() : await PGlite.create(config.dataDir);
-  const db = drizzle({ client, schema }) as unknown as Database;
-  return { db, kind: 'pglite', close: () => client.close() };
+  if (config.dataDir === 'memory') {
+    const client = await PGlite.create();
+    return { db: drizzle({ client, schema }) as unknown as Database, kind: 'pglite', close: () => client.close() };
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const release = lockDataDir(config.dataDir);
+  try {
+    const client = await PGlite.create(config.dataDir);
+    const close = async () => {
+      await client.close();
+      release();
+    };
+    return { db: drizzle({ client, schema }) as unknown as Database, kind: 'pglite', close };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /**
