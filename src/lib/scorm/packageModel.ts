@@ -23,8 +23,8 @@ export const packageModelSchema = z.object({
   moduleId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a module id is a URL slug'),
   /** Language of the package's text. */
   locale: z.enum(LOCALES),
-  /** The module's title, shown by the LMS. */
-  title: z.string().min(1),
+  /** The module's title, shown by the LMS; at most 200 characters, the limit of IMS CP's titleType. */
+  title: z.string().min(1).max(200),
   /** One paragraph on the module, for the LMS's catalog. */
   description: z.string().min(1),
   /** Lessons in order (shown inside the package; listed here for the LMS's description). */
@@ -33,10 +33,10 @@ export const packageModelSchema = z.object({
   passMark: z.number().min(0).max(1),
   /** The page the LMS opens. */
   launch: packagePath,
-  /** Every file in the package except the manifest itself, for `<file href>` entries. */
+  /** Every file of the SCO (not the manifest and its XSDs), for `<file href>` entries. */
   files: z.array(packagePath).min(1),
-  /** Version of the content, so an LMS can tell two exports apart. */
-  version: z.string().min(1),
+  /** Version of the content, so an LMS can tell two exports apart; IMS CP allows 20 characters. */
+  version: z.string().min(1).max(20),
 });
 export type PackageModel = z.infer<typeof packageModelSchema>;
 

@@ -1,6 +1,8 @@
 /**
  * A module as a zip an LMS imports: the launch page, runtime, styles, rendered audio when present,
- * and imsmanifest.xml (SCORM 1.2) or cmi5.xml (cmi5) at the root listing them.
+ * and imsmanifest.xml (SCORM 1.2) or cmi5.xml (cmi5) at the root listing them. A SCORM 1.2 zip also
+ * has the manifest's XSDs at its root; they are control documents like the manifest, not files of
+ * the SCO, so the manifest does not list them.
  */
 import JSZip from 'jszip';
 import { cmi5Structure } from '../../lib/scorm/cmi5Structure.ts';
@@ -11,6 +13,7 @@ import { launchPage, PACKAGE_CSS } from './launchPage.ts';
 import type { ModuleSource } from './moduleSource.ts';
 import { audioFromFolder, type LessonAudioFinder } from './packageAudio.ts';
 import { runtimeBundle } from './runtimeBundle.ts';
+import { scorm12Schemas } from './scorm12Schemas.ts';
 
 export const LAUNCH_PAGE = 'index.html';
 
@@ -26,6 +29,7 @@ export interface BuildOptions {
 
 export interface BuiltPackage {
   zip: Uint8Array;
+  /** The SCO's files, as the manifest lists them (not the manifest and its XSDs). */
   files: string[];
   masteryPercent: number;
   /** Lessons that ship their rendered audio (the others use the browser's speech). */
@@ -67,8 +71,10 @@ export async function buildPackage(source: ModuleSource, options: BuildOptions):
     files,
     version: options.version ?? source.version ?? new Date().toISOString().slice(0, 10),
   };
-  if (options.format === 'scorm12') zip.file('imsmanifest.xml', scorm12Manifest(model));
-  else zip.file('cmi5.xml', cmi5Structure(model));
+  if (options.format === 'scorm12') {
+    zip.file('imsmanifest.xml', scorm12Manifest(model));
+    for (const schema of await scorm12Schemas()) zip.file(schema.name, schema.bytes);
+  } else zip.file('cmi5.xml', cmi5Structure(model));
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
   return { zip: bytes, files, masteryPercent: masteryScorePercent(passMark), audioLessons: source.lessons.filter((_, i) => audio[i]).map((lesson) => lesson.id) };
 }

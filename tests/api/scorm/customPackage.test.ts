@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customModuleSource } from '../../../src/server/scorm/customModuleSource.ts';
+import { SCORM12_SCHEMA_FILES } from '../../../src/server/scorm/scorm12Schemas.ts';
 import type { DatabaseHandle } from '../../../src/server/db/index.ts';
 import { customModuleVersions } from '../../../src/server/db/schema.ts';
 import { actor, startTestApp, type Actor } from '../support/app.ts';
@@ -115,9 +116,9 @@ describe('GET /api/trainer/modules/:id/package for a custom module: who may down
 
 describe('the owner downloads the package', () => {
   it.each([
-    ['', 'scorm12', 'imsmanifest.xml'],
-    ['?format=cmi5&version=1', 'cmi5', 'cmi5.xml'],
-  ])('?%s → a %s zip named after the module', async (query, format, manifest) => {
+    ['', 'scorm12', 'imsmanifest.xml', [...SCORM12_SCHEMA_FILES]],
+    ['?format=cmi5&version=1', 'cmi5', 'cmi5.xml', []],
+  ])('?%s → a %s zip named after the module', async (query, format, manifest, schemas) => {
     const response = await owner.get(packageUrl(moduleId, query));
     expect(response.headers.get('content-type')).toBe('application/zip');
     expect(response.headers.get('cache-control')).toContain('no-store');
@@ -128,6 +129,8 @@ describe('the owner downloads the package', () => {
     expect(readable).toBe(`新人研修_提案の基本-v1-${format}.zip`);
     const { names, text } = await unzip(response);
     expect(names).toContain(manifest);
+    // SCORM 1.2's XSDs sit beside the manifest; cmi5 has none.
+    expect(names.filter((name) => name.endsWith('.xsd'))).toEqual(schemas);
     expect(await text(manifest)).toContain(TITLE);
     const html = await text('index.html');
     expect(html).toContain('御社の課題を最初に確かめます。');

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onRequest } from '../../../src/middleware.ts';
 import { GET } from '../../../src/pages/api/trainer/modules/[id]/package.ts';
 import type { DatabaseHandle } from '../../../src/server/db/index.ts';
+import { SCORM12_SCHEMA_FILES } from '../../../src/server/scorm/scorm12Schemas.ts';
 import { ORIGIN, startTestApp, type Actor } from '../support/app.ts';
 import { side, type Side } from '../support/fixtures.ts';
 
@@ -61,9 +62,9 @@ describe('GET /api/trainer/modules/:module/package', () => {
   });
 
   it.each([
-    ['', 'ltv-dojo-ltv-selling-ja-scorm12.zip', 'imsmanifest.xml', 'ja'],
-    ['?format=cmi5&lang=en', 'ltv-dojo-ltv-selling-en-cmi5.zip', 'cmi5.xml', 'en'],
-  ])('a trainer gets the zip for ?%s', async (query, filename, manifest, lang) => {
+    ['', 'ltv-dojo-ltv-selling-ja-scorm12.zip', 'imsmanifest.xml', 'ja', [...SCORM12_SCHEMA_FILES]],
+    ['?format=cmi5&lang=en', 'ltv-dojo-ltv-selling-en-cmi5.zip', 'cmi5.xml', 'en', []],
+  ])('a trainer gets the zip for ?%s', async (query, filename, manifest, lang, schemas) => {
     const response = await download(world.trainer, 'ltv-selling', query);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/zip');
@@ -71,6 +72,8 @@ describe('GET /api/trainer/modules/:module/package', () => {
     expect(response.headers.get('cache-control')).toContain('no-store');
     const zip = await JSZip.loadAsync(await response.arrayBuffer());
     expect(zip.file(manifest)).not.toBeNull();
+    // SCORM 1.2's XSDs sit beside the manifest; cmi5 has none.
+    expect(Object.keys(zip.files).filter((name) => name.endsWith('.xsd')).sort()).toEqual(schemas);
     expect(await zip.file('index.html')!.async('string')).toContain(`"locale":"${lang}"`);
   });
 

@@ -1,14 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackageData } from '../../../src/lib/scorm/packageData.ts';
 import { buildPackage } from '../../../src/server/scorm/buildPackage.ts';
 import { runtimeBundle } from '../../../src/server/scorm/runtimeBundle.ts';
+import { SCORM12_SCHEMA_FILES } from '../../../src/server/scorm/scorm12Schemas.ts';
 import { builtInModuleSource, type ModuleSource } from '../../../src/server/scorm/moduleSource.ts';
 import { repoRoot } from '../quiz/helpers.ts';
 import { children, only, parseXml } from './parseXml.ts';
+import { unzip } from './unzip.ts';
 
 const loader = builtInModuleSource(path.join(repoRoot, 'src/content'));
 let audioRoot: string;
@@ -37,12 +38,6 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(audioRoot, { recursive: true, force: true }));
 
-async function unzip(bytes: Uint8Array) {
-  const zip = await JSZip.loadAsync(bytes);
-  const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir).sort();
-  return { names, text: (name: string) => zip.file(name)!.async('string') };
-}
-
 function packageData(html: string): PackageData {
   const json = /<script type="application\/json" id="ltv-package">([\s\S]*?)<\/script>/.exec(html)![1]!;
   return JSON.parse(json) as PackageData;
@@ -60,14 +55,17 @@ describe('builtInModuleSource', () => {
 });
 
 describe('buildPackage (SCORM 1.2)', () => {
-  it('lists exactly the files in the zip, with the manifest at the root', async () => {
+  it('lists exactly the files in the zip, with the manifest and its XSDs at the root', async () => {
     const built = await buildPackage(source, { format: 'scorm12', audioRoot, version: 'v-test' });
     const { names, text } = await unzip(built.zip);
     expect(names).toContain('imsmanifest.xml');
     expect(names).not.toContain('cmi5.xml');
+    for (const schema of SCORM12_SCHEMA_FILES) expect(names).toContain(schema);
     const resource = parseXml(await text('imsmanifest.xml')).getElementsByTagName('resource')[0]!;
     const listed = children(resource, 'file').map((file) => file.getAttribute('href')).sort();
-    expect(listed).toEqual(names.filter((name) => name !== 'imsmanifest.xml'));
+    // The control documents (manifest and XSDs) are not files of the SCO; everything else is listed.
+    const controlDocuments: string[] = ['imsmanifest.xml', ...SCORM12_SCHEMA_FILES];
+    expect(listed).toEqual(names.filter((name) => !controlDocuments.includes(name)));
     expect(listed).toEqual(['audio/ja/what-is-ltv.abc123.mp3', 'index.html', 'runtime.js', 'style.css']);
     const item = parseXml(await text('imsmanifest.xml')).getElementsByTagName('item')[0]!;
     expect(only(item, 'adlcp:masteryscore').textContent).toBe('80');
