@@ -16,6 +16,7 @@ import { COOKIE_NAMES, readCookie } from '../http/cookies.ts';
 import { problem } from '../http/json.ts';
 import { respond } from '../http/outcome.ts';
 import type { RateLimiter } from '../http/rateLimit.ts';
+import type { SharedRateLimiter } from '../http/sharedRateLimit.ts';
 import { databasePracticeStore } from './practiceStore.ts';
 import { checkAnswer, gradeAttempt, type Requester, type SelfStudyDeps, startAttempt } from './selfStudy.ts';
 
@@ -28,8 +29,12 @@ export interface QuizEndpointDeps {
   database(): Promise<Database>;
   /** Every quiz request of a client. */
   limiter: RateLimiter;
-  /** New attempts of a client: each one is a stored row, so fewer than checks and grades. */
-  attemptLimiter: RateLimiter;
+  /**
+   * New attempts of a client: each one is a stored row and, once answered, shows keys, so fewer
+   * than checks and grades, and counted in the database: with several app processes behind a
+   * balancer, a client gets one budget, not one per process.
+   */
+  attemptLimiter: SharedRateLimiter;
   /** Seed of a new attempt: crypto-random in production (randomSeed), fixed in tests. */
   newSeed(): number;
   /** Called after an attempt is stored (the route prunes old attempts now and then). */
@@ -48,7 +53,7 @@ async function requesterOf(db: Database, request: Request): Promise<Requester> {
 
 async function run(action: QuizAction, request: Request, clientKey: string, deps: QuizEndpointDeps): Promise<Response> {
   const parse = <Schema extends z.ZodType>(schema: Schema) => parseBody(request, schema);
-  const open = async (): Promise<{ services: SelfStudyDeps; requester: Requester } | Response> => {
+  const open = async (): Promise<{ db: Database; services: SelfStudyDeps; requester: Requester } | Response> => {
     let db: Database;
     try {
       db = await deps.database();
@@ -56,16 +61,16 @@ async function run(action: QuizAction, request: Request, clientKey: string, deps
       console.error(`[quiz] ${action}: database unavailable:`, error);
       return problem(503, 'database-unavailable');
     }
-    return { services: { store: databasePracticeStore(db), findBank: deps.findBank }, requester: await requesterOf(db, request) };
+    return { db, services: { store: databasePracticeStore(db), findBank: deps.findBank }, requester: await requesterOf(db, request) };
   };
   switch (action) {
     case 'attempt': {
       const body = await parse(attemptBodySchema);
       if (!body.ok) return body.response;
-      const decision = deps.attemptLimiter.take(clientKey);
-      if (!decision.ok) return limited(decision.retryAfterSeconds);
       const opened = await open();
       if (opened instanceof Response) return opened;
+      const decision = await deps.attemptLimiter.take(opened.db, clientKey);
+      if (!decision.ok) return limited(decision.retryAfterSeconds);
       const { services, requester } = opened;
       const started = await startAttempt(services, body.data, requester, deps.newSeed());
       // Housekeeping must not cost the learner the attempt just stored.

@@ -1,7 +1,8 @@
 /**
  * The Astro side of the quiz endpoints: banks from the `quizzes` collection, the database from
  * serverReady, one rate limiter for the three routes (a client's attempts, checks and grades share
- * one budget) plus a tighter one for new attempts (each is a stored row), the client's IP as its
+ * one budget, per process) plus a tighter one for new attempts (each is a stored row), counted in
+ * the database so it holds across processes, the client's IP as its
  * key, a seed from the CSPRNG, and old practice attempts pruned now and then. Route files are one
  * line each. The learner session cookie is read in endpoint.ts (the middleware does not open
  * sessions for these routes).
@@ -12,6 +13,7 @@ import { randomSeed } from '../../lib/quiz/random.ts';
 import type { Bank } from '../../lib/quiz/schema.ts';
 import { serverReady } from '../db/startup.ts';
 import { createRateLimiter } from '../http/rateLimit.ts';
+import { createSharedRateLimiter } from '../http/sharedRateLimit.ts';
 import { handleQuizPost, type QuizAction } from './endpoint.ts';
 import { databasePracticeStore } from './practiceStore.ts';
 import { occasionalPruner } from './selfStudy.ts';
@@ -27,7 +29,7 @@ function perMinute(name: string, fallback: number): number {
 }
 
 const limiter = createRateLimiter({ limit: perMinute('QUIZ_RATE_LIMIT_PER_MINUTE', DEFAULT_LIMIT_PER_MINUTE), windowMs: 60_000 });
-const attemptLimiter = createRateLimiter({ limit: perMinute('QUIZ_ATTEMPTS_PER_MINUTE', DEFAULT_ATTEMPTS_PER_MINUTE), windowMs: 60_000 });
+const attemptLimiter = createSharedRateLimiter({ name: 'quiz:attempt', limit: perMinute('QUIZ_ATTEMPTS_PER_MINUTE', DEFAULT_ATTEMPTS_PER_MINUTE), windowMs: 60_000 });
 const prune = occasionalPruner(async () => databasePracticeStore(await serverReady()));
 
 // Banks do not change while the server runs: read the collection once.

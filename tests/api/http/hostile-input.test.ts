@@ -10,6 +10,7 @@ import type { DatabaseHandle } from '../../../src/server/db/index.ts';
 import { attempts, cohorts, learners } from '../../../src/server/db/schema.ts';
 import { MAX_BODY_BYTES } from '../../../src/server/http/body.ts';
 import { createRateLimiter } from '../../../src/server/http/rateLimit.ts';
+import { createSharedRateLimiter } from '../../../src/server/http/sharedRateLimit.ts';
 import { loadCourse } from '../../../src/server/learner/course.ts';
 import { handleQuizPost, type QuizAction } from '../../../src/server/quiz/endpoint.ts';
 import { actor, type Actor, startTestApp } from '../support/app.ts';
@@ -40,7 +41,7 @@ async function quizPost(action: QuizAction, body: string | ReadableStream<Uint8A
     findBank: (lesson) => course.bank(lesson),
     database: async () => handle.db,
     limiter: limiter(),
-    attemptLimiter: limiter(),
+    attemptLimiter: createSharedRateLimiter({ name: 'quiz:attempt:hostile', limit: 1_000, windowMs: 60_000 }),
     newSeed: () => 7,
   });
 }

@@ -5,6 +5,7 @@ import { practiceResult } from '../../../src/lib/quiz/reveal.ts';
 import type { DatabaseHandle } from '../../../src/server/db/index.ts';
 import { practiceAttempts } from '../../../src/server/db/schema.ts';
 import { createRateLimiter } from '../../../src/server/http/rateLimit.ts';
+import { createSharedRateLimiter } from '../../../src/server/http/sharedRateLimit.ts';
 import { handleQuizPost } from '../../../src/server/quiz/endpoint.ts';
 import { openTestDatabase } from '../support/database.ts';
 import {
@@ -155,6 +156,15 @@ describe('POST /api/quiz/attempt', () => {
     expect((await quiz.post('attempt', body, { ip: '198.51.100.7' })).status).toBe(200);
   });
 
+  it('counts new attempts in the database: two app processes give a client one budget, not one each', async () => {
+    const processes = [api({ attemptLimit: 3, attemptBudget: 'quiz:attempt:two-processes' }), api({ attemptLimit: 3, attemptBudget: 'quiz:attempt:two-processes' })];
+    const body = { lesson: 'clv-formula', mode: 'practice', locale: 'ja' };
+    // Six at once, alternating processes: exactly three pass.
+    const statuses = await Promise.all(Array.from({ length: 6 }, (_, i) => processes[i % 2]!.post('attempt', body, { ip: '192.0.2.44' }).then((reply) => reply.status)));
+    expect(statuses.filter((status) => status === 200)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(3);
+  });
+
   it('caps new attempts per client IP on their own: answering goes on', async () => {
     const quiz = api({ attemptLimit: 2 });
     const body = { lesson: 'clv-formula', mode: 'practice', locale: 'ja' };
@@ -179,7 +189,7 @@ describe('POST /api/quiz/attempt', () => {
       throw new Error('disk on fire at /secret/path');
     };
     const limiter = createRateLimiter({ limit: 10, windowMs: 1000 });
-    const response = await handleQuizPost('attempt', request, 'ip', { findBank, database: async () => handle.db, limiter, attemptLimiter: limiter, newSeed: () => 1 });
+    const response = await handleQuizPost('attempt', request, 'ip', { findBank, database: async () => handle.db, limiter, attemptLimiter: createSharedRateLimiter({ name: 'quiz:attempt:test-failures', limit: 10, windowMs: 1000 }), newSeed: () => 1 });
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({ error: 'internal' });
@@ -196,7 +206,7 @@ describe('POST /api/quiz/attempt', () => {
     });
     const limiter = createRateLimiter({ limit: 10, windowMs: 1000 });
     const database = () => Promise.reject(new Error('connection refused'));
-    const response = await handleQuizPost('attempt', request, 'ip', { findBank: () => sample, database, limiter, attemptLimiter: limiter, newSeed: () => 1 });
+    const response = await handleQuizPost('attempt', request, 'ip', { findBank: () => sample, database, limiter, attemptLimiter: createSharedRateLimiter({ name: 'quiz:attempt:test-failures', limit: 10, windowMs: 1000 }), newSeed: () => 1 });
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ error: 'database-unavailable' });
   });

@@ -8,6 +8,7 @@ import { formatWithUnit } from '../../../src/lib/quiz/display.ts';
 import type { Database } from '../../../src/server/db/client.ts';
 import { practiceAttempts } from '../../../src/server/db/schema.ts';
 import { createRateLimiter } from '../../../src/server/http/rateLimit.ts';
+import { createSharedRateLimiter } from '../../../src/server/http/sharedRateLimit.ts';
 import { handleQuizPost, type QuizAction } from '../../../src/server/quiz/endpoint.ts';
 import { loadBank, repoRoot } from '../../unit/quiz/helpers.ts';
 
@@ -80,8 +81,12 @@ export interface ClientOptions {
   limit?: number;
   /** New attempts per minute per IP. */
   attemptLimit?: number;
+  /** The attempt budget's name in the database: clients given one name act as processes of one app. */
+  attemptBudget?: string;
   afterAttempt?: () => Promise<unknown>;
 }
+
+let clients = 0;
 
 /** The endpoint over a test database with the given banks, a fixed seed sequence and generous rate limits. */
 export function client(db: Database, banks: Bank[], options: ClientOptions = {}): Client {
@@ -92,7 +97,8 @@ export function client(db: Database, banks: Bank[], options: ClientOptions = {})
     findBank: (lesson: string) => byLesson.get(lesson),
     database: async () => db,
     limiter: createRateLimiter({ limit: options.limit ?? 10_000, windowMs: 60_000 }),
-    attemptLimiter: createRateLimiter({ limit: options.attemptLimit ?? 10_000, windowMs: 60_000 }),
+    // A name of its own per client: the test database outlives one client, and budgets must not mix.
+    attemptLimiter: createSharedRateLimiter({ name: options.attemptBudget ?? `quiz:attempt:test-${++clients}`, limit: options.attemptLimit ?? 10_000, windowMs: 60_000 }),
     newSeed: () => seeds.shift() ?? fallback++,
     ...(options.afterAttempt ? { afterAttempt: options.afterAttempt } : {}),
   };
