@@ -67,7 +67,7 @@ describe.skipIf(noFfmpeg)('the middleware resumes queued renders (skipped: ffmpe
     await restartWithQueuedRender();
     const url = new URL('/_astro/client.js', ORIGIN);
     const context = { request: new Request(url), url, params: {}, locals: {}, isPrerendered: true, clientAddress: '10.1.1.1' } as unknown as APIContext;
-    const response = await (onRequest as MiddlewareHandler)(context, async () => new Response('static'));
+    const response = (await (onRequest as MiddlewareHandler)(context, async () => new Response('static'))) as Response;
     expect(response.status).toBe(200);
     await settle();
     expect(await statusOf()).toBe('queued');
