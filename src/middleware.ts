@@ -5,10 +5,13 @@
  * 2. for the trainer and learner areas, opens the database and puts the signed-in trainer and
  *    learner on Astro.locals (from their HttpOnly session cookies);
  * 3. adds security headers (src/server/http/securityHeaders.ts), with a Content-Security-Policy
- *    that allows Astro's own inline island scripts by their hashes instead of 'unsafe-inline'.
+ *    that allows Astro's own inline island scripts by their hashes instead of 'unsafe-inline';
+ * 4. once the database is open, resumes recorded-narration renders a restart left queued, in the
+ *    background (src/server/customAudio/queue.ts). Static assets never get here (see above).
  */
 import type { MiddlewareHandler } from 'astro';
 import { learnerFromToken, trainerFromToken } from './server/auth/sessions.ts';
+import { sweepRenders } from './server/customAudio/queue.ts';
 import { serverReady } from './server/db/startup.ts';
 import { COOKIE_NAMES, readCookie } from './server/http/cookies.ts';
 import { problem } from './server/http/json.ts';
@@ -20,6 +23,15 @@ import { securityHeaders } from './server/http/securityHeaders.ts';
 const TRAINER_ONLY = /^\/(?:en\/)?trainer(?:\/|$)|^\/api\/trainer(?:\/|$)/;
 const LEARNER_ONLY = /^\/(?:en\/)?learn(?:\/|$)|^\/api\/learner(?:\/|$)/;
 const APP_PATHS = /^\/(?:en\/)?(?:trainer|learn|join)(?:\/|$)|^\/api\/(?:trainer|learner|auth|custom-audio)(?:\/|$)/;
+
+/** Never fails nor delays the request it rides on: the queue reports its own errors. */
+function resumeRenders(): void {
+  try {
+    sweepRenders();
+  } catch (error) {
+    console.error('[custom-audio] could not resume queued renders:', error);
+  }
+}
 
 export const onRequest: MiddlewareHandler = async (context, next) => {
   if (context.isPrerendered) return next();
@@ -46,5 +58,7 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
       return securityHeaders(problem(503, 'database-unavailable'), url.pathname);
     }
   }
+  // After the database block: the first app request after a restart opens it, and already resumes.
+  resumeRenders();
   return securityHeaders(await next(), url.pathname);
 };

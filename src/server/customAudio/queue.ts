@@ -7,19 +7,19 @@
 import type { ModuleSnapshot } from '../../lib/authoring/schema.ts';
 import { customLessonNarrations } from '../../lib/authoring/audio.ts';
 import type { Database } from '../db/client.ts';
-import { getDatabase } from '../db/index.ts';
+import { getDatabase, openedDatabase } from '../db/index.ts';
 import { loadSnapshots } from '../authoring/catalog.ts';
 import { renderAudio } from '../audio/pipeline.ts';
 import type { ProgressReporter } from '../audio/progress.ts';
 import { describeMissing } from '../audio/requirements.ts';
 import { customAudioSettings, segmentCacheDir, type CustomAudioSettings } from './config.ts';
 import { customLayout } from './layout.ts';
-import { claimNextRender, finishRender, queueRender, reportProgress, type RenderOutcome } from './status.ts';
+import { claimNextRender, finishRender, queueRender, reportProgress, requeueRender, type RenderOutcome } from './status.ts';
 import { forgetCustomPackages } from '../scorm/packageService.ts';
 
 /** Progress is written at most this often (each sentence takes about half a second to say). */
 const PROGRESS_EVERY_MS = 1000;
-/** Pages and the editor look for forgotten queued renders at most this often. */
+/** Requests look for forgotten queued renders at most this often (sweepRenders). */
 const SWEEP_EVERY_MS = 60_000;
 
 let running: Promise<void> | null = null;
@@ -63,11 +63,27 @@ export async function queueCustomAudio(db: Database, versionId: string): Promise
   void drainRenders();
 }
 
-/** Starts the queue if it has not looked for work lately (after a restart, queued renders wait for this). */
-export function sweepRenders(now = Date.now()): void {
-  if (running || now - lastSweep < SWEEP_EVERY_MS) return;
+/** Queues the version's render if it has none or its status is one of `from` (see requeueRender), and starts the queue if so. */
+export async function requeueCustomAudio(db: Database, versionId: string, from: Parameters<typeof requeueRender>[2]): Promise<boolean> {
+  const queued = await requeueRender(db, versionId, from);
+  if (queued) void drainRenders();
+  return queued;
+}
+
+/**
+ * Starts the queue if it has not looked for work lately: renders queued before a restart wait for
+ * this. The middleware calls it on every on-demand request, so it stays cheap: a clock check most
+ * of the time, never a wait (the queue runs on its own), and never opening the database (a request
+ * that needs none, while the database is down, neither waits for it nor logs its absence).
+ * True when it started a look.
+ */
+export function sweepRenders(now = Date.now(), database: () => Database | null = openedDatabase): boolean {
+  if (running || now - lastSweep < SWEEP_EVERY_MS) return false;
+  const db = database();
+  if (!db) return false;
   lastSweep = now;
-  void drainRenders();
+  void drainRenders(async () => db);
+  return true;
 }
 
 async function renderVersion(db: Database, versionId: string, settings: CustomAudioSettings): Promise<RenderOutcome> {

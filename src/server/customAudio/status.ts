@@ -3,15 +3,33 @@
  * process sees it, a queued render is claimed by exactly one of them, and a render whose process
  * died (no progress for a while) is taken over. The audio itself is files (config.ts).
  */
-import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { ModuleAudio } from '../../lib/authoring/audioStatus.ts';
 import type { Database } from '../db/client.ts';
 import { customAudioRenders, customModules, customModuleVersions, type CustomAudioRenderRow } from '../db/schema.ts';
 import { isUuid } from '../db/ids.ts';
 
+const fresh = () => ({ status: 'queued' as const, done: 0, total: 0, message: null, packages: [], queuedAt: new Date(), updatedAt: new Date() });
+
 /** Queues a render of the version (again, if it was rendered or failed before). */
 export async function queueRender(db: Database, versionId: string): Promise<void> {
-  const fresh = { status: 'queued' as const, done: 0, total: 0, message: null, packages: [], queuedAt: new Date(), updatedAt: new Date() };
-  await db.insert(customAudioRenders).values({ versionId, ...fresh }).onConflictDoUpdate({ target: customAudioRenders.versionId, set: fresh });
+  const row = fresh();
+  await db.insert(customAudioRenders).values({ versionId, ...row }).onConflictDoUpdate({ target: customAudioRenders.versionId, set: row });
+}
+
+/**
+ * Queues the version's render again only if it has none yet or its status is one of `from`;
+ * false when it was not. The status is checked by the statement that changes the row: of
+ * parallel retries exactly one queues it, the others find it queued.
+ */
+export async function requeueRender(db: Database, versionId: string, from: readonly CustomAudioRenderRow['status'][]): Promise<boolean> {
+  const row = fresh();
+  const queued = await db
+    .insert(customAudioRenders)
+    .values({ versionId, ...row })
+    .onConflictDoUpdate({ target: customAudioRenders.versionId, set: row, setWhere: inArray(customAudioRenders.status, [...from]) })
+    .returning({ versionId: customAudioRenders.versionId });
+  return queued.length > 0;
 }
 
 /** Takes the oldest queued (or abandoned) render for this process; null when there is none. */
@@ -86,6 +104,13 @@ export async function latestAudio(db: Database, trainerId: string, moduleId: str
   if (!row) return null;
   const { versionId, number, locale, status, done, total, message, packages, elapsedMs } = row;
   return { versionId, number, locale, render: status === null ? null : { status, done: done ?? 0, total: total ?? 0, message, packages: packages ?? [], elapsedMs } };
+}
+
+/** What the editor is told about it; no render yet reads as queued (asking about it queues it). */
+export function moduleAudioOf({ versionId, number, render }: Pick<LatestAudio, 'versionId' | 'number' | 'render'>): ModuleAudio {
+  if (!render) return { versionId, number, status: 'queued', done: 0, total: 0, message: null, packages: [] };
+  const { status, done, total, message, packages } = render;
+  return { versionId, number, status, done, total, message, packages };
 }
 
 /** Whether a trainer owns the version's module. */

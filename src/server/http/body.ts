@@ -3,7 +3,7 @@
  * without a CORS preflight, which these APIs never grant), a size limit, and a 400 with field
  * errors the client can show next to its inputs. Malformed input never reaches the handlers.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { problem } from './json.ts';
 
 /** Larger than any honest body (50 answers of 200 characters), small enough to parse cheaply. */
@@ -70,14 +70,38 @@ export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES):
 
 /** The JSON body, validated; `maxBytes` raises the cap for the few bodies that carry documents (trainers' Markdown). */
 export async function parseBody<Schema extends z.ZodType>(request: Request, schema: Schema, { maxBytes = MAX_BODY_BYTES } = {}): Promise<Parsed<z.output<Schema>>> {
+  const notJson = notJsonProblem(request);
+  if (notJson) return { ok: false, response: notJson };
+  const text = await boundedText(request, maxBytes);
+  return text.ok ? parseJsonText(text.data, schema) : text;
+}
+
+const emptyBodySchema = z.strictObject({});
+
+/**
+ * The body of an action that takes no input: none at all, or JSON `{}`. Anything else is refused
+ * as any other body would be (unknown fields, not JSON, too large), so a client's mistake shows.
+ */
+export async function parseEmptyBody(request: Request): Promise<Parsed<Record<string, never>>> {
+  const text = await boundedText(request, MAX_BODY_BYTES);
+  if (!text.ok) return text;
+  if (text.data === '') return { ok: true, data: {} };
+  const notJson = notJsonProblem(request);
+  return notJson ? { ok: false, response: notJson } : parseJsonText(text.data, emptyBodySchema);
+}
+
+function notJsonProblem(request: Request): Response | null {
   const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
-    return { ok: false, response: problem(415, 'unsupported-media-type', { expected: 'application/json' }) };
-  }
+  return /^application\/json\s*(;|$)/i.test(type) ? null : problem(415, 'unsupported-media-type', { expected: 'application/json' });
+}
+
+async function boundedText(request: Request, maxBytes: number): Promise<Parsed<string>> {
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) return { ok: false, response: tooLarge(maxBytes) };
-  const text = await readBodyText(request, maxBytes);
-  if (text === null) return { ok: false, response: tooLarge(maxBytes) };
+  const text = declared > maxBytes ? null : await readBodyText(request, maxBytes);
+  return text === null ? { ok: false, response: tooLarge(maxBytes) } : { ok: true, data: text };
+}
+
+function parseJsonText<Schema extends z.ZodType>(text: string, schema: Schema): Parsed<z.output<Schema>> {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -18,6 +18,7 @@ type RouteModule = Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', A
 
 // Pattern -> route module, as Astro maps src/pages/api files to URLs.
 const ROUTES: [string, () => Promise<RouteModule>][] = [
+  ['/api/health', () => import('../../../src/pages/api/health.ts')],
   ['/api/auth/login', () => import('../../../src/pages/api/auth/login.ts')],
   ['/api/auth/logout', () => import('../../../src/pages/api/auth/logout.ts')],
   ['/api/auth/session', () => import('../../../src/pages/api/auth/session.ts')],
