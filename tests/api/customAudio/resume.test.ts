@@ -78,7 +78,7 @@ describe.skipIf(noFfmpeg)('the middleware resumes queued renders (skipped: ffmpe
     const release = engine.hold();
     const response = await actor().get('/api/health');
     expect(response.status).toBe(200);
-    await expect.poll(statusOf).toBe('rendering');
+    await expect.poll(statusOf, { timeout: 10_000 }).toBe('rendering');
     release();
     await expect.poll(statusOf, { timeout: 20_000 }).toBe('ready');
   });

@@ -91,7 +91,7 @@ describe.skipIf(noFfmpeg)('retrying a failed render (skipped: ffmpeg is not inst
     const release = engine.hold();
     expect((await retry(owner.trainer, busy)).status).toBe(202);
     // The queue renders one version at a time: while the first is held, the second waits.
-    await expect.poll(async () => (await audioOf(busy)).status).toBe('rendering');
+    await expect.poll(async () => (await audioOf(busy)).status, { timeout: 10_000 }).toBe('rendering');
     expect((await retry(owner.trainer, waiting)).status).toBe(202);
     const rendering = await retry(owner.trainer, busy);
     expect(rendering.status).toBe(409);
