@@ -37,6 +37,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 180_000,
+          // Background work (a render claiming its row) can take over 1 s on a loaded CI machine.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
