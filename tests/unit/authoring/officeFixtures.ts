@@ -1,6 +1,9 @@
 /** Tiny PPTX and DOCX files built in memory with JSZip: only the parts the importers read. */
 import JSZip from 'jszip';
 
+/** A real 1×1 transparent PNG. */
+export const PNG_1X1 = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -9,7 +12,19 @@ export interface SlideSpec {
   bullets?: (string | [string, number])[];
   notes?: string;
   hidden?: boolean;
+  /** Pictures after the text: a file under ppt/media/ (the rels point there), or a rels target that exists nowhere. */
+  pictures?: PictureSpec[];
 }
+
+export interface PictureSpec {
+  name?: string;
+  descr?: string;
+  /** The picture's bytes, stored as ppt/media/<file>; without it the rels point at `missing.png`. */
+  media?: { file: string; bytes: Uint8Array };
+}
+
+const picture = (rId: string, { name, descr }: PictureSpec) =>
+  `<p:pic><p:nvPicPr><p:cNvPr id="5"${name === undefined ? '' : ` name="${esc(name)}"`}${descr === undefined ? '' : ` descr="${esc(descr)}"`}/><p:cNvPicPr/><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="${rId}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr/></p:pic>`;
 
 const paragraph = (text: string, level = 0) => `<a:p>${level ? `<a:pPr lvl="${level}"/>` : ''}<a:r><a:rPr lang="ja-JP"/><a:t>${esc(text)}</a:t></a:r></a:p>`;
 const shape = (type: string | null, paragraphs: string) =>
@@ -27,10 +42,16 @@ export async function makePptx(slides: SlideSpec[], { title }: { title?: string 
   slides.forEach((slide, i) => {
     const file = count - i;
     const body = (slide.bullets ?? []).map((bullet) => (Array.isArray(bullet) ? paragraph(bullet[0], bullet[1]) : paragraph(bullet))).join('');
-    const shapes = [slide.title ? shape('title', paragraph(slide.title)) : '', body ? shape('', body) : '', shape('sldNum', paragraph(String(i + 1)))].join('');
+    const pictures = slide.pictures ?? [];
+    const shapes = [slide.title ? shape('title', paragraph(slide.title)) : '', body ? shape('', body) : '', ...pictures.map((spec, n) => picture(`rId${n + 20}`, spec)), shape('sldNum', paragraph(String(i + 1)))].join('');
     zip.file(`ppt/slides/slide${file}.xml`, `<?xml version="1.0" encoding="UTF-8"?><p:sld xmlns:a="a" xmlns:p="p" xmlns:r="r"${slide.hidden ? ' show="0"' : ''}><p:cSld><p:spTree>${shapes}</p:spTree></p:cSld></p:sld>`);
+    const slideRels = pictures.map((spec, n) => {
+      if (spec.media) zip.file(`ppt/media/${spec.media.file}`, spec.media.bytes);
+      return `<Relationship Id="rId${n + 20}" Type="${REL}/image" Target="../media/${spec.media?.file ?? 'missing.png'}"/>`;
+    });
+    if (slide.notes !== undefined) slideRels.push(`<Relationship Id="rId2" Type="${REL}/notesSlide" Target="../notesSlides/notesSlide${file}.xml"/>`);
+    if (slideRels.length) zip.file(`ppt/slides/_rels/slide${file}.xml.rels`, `<?xml version="1.0"?><Relationships>${slideRels.join('')}</Relationships>`);
     if (slide.notes !== undefined) {
-      zip.file(`ppt/slides/_rels/slide${file}.xml.rels`, `<?xml version="1.0"?><Relationships><Relationship Id="rId2" Type="${REL}/notesSlide" Target="../notesSlides/notesSlide${file}.xml"/></Relationships>`);
       const notes = slide.notes.split('\n').map((line) => paragraph(line)).join('');
       zip.file(`ppt/notesSlides/notesSlide${file}.xml`, `<p:notes xmlns:a="a" xmlns:p="p"><p:cSld><p:spTree>${shape('sldImg', '')}${shape('body', notes)}</p:spTree></p:cSld></p:notes>`);
     }
