@@ -19,7 +19,7 @@ import { securityHeaders } from './server/http/securityHeaders.ts';
 /** Paths that serve one role only: the other role's session is not looked up for them. */
 const TRAINER_ONLY = /^\/(?:en\/)?trainer(?:\/|$)|^\/api\/trainer(?:\/|$)/;
 const LEARNER_ONLY = /^\/(?:en\/)?learn(?:\/|$)|^\/api\/learner(?:\/|$)/;
-const APP_PATHS = /^\/(?:en\/)?(?:trainer|learn|join)(?:\/|$)|^\/api\/(?:trainer|learner|auth|custom-audio)(?:\/|$)/;
+const APP_PATHS = /^\/(?:en\/)?(?:trainer|learn|join)(?:\/|$)|^\/api\/(?:trainer|learner|auth|custom-audio|custom-images)(?:\/|$)/;
 
 export const onRequest: MiddlewareHandler = async (context, next) => {
   if (context.isPrerendered) return next();
