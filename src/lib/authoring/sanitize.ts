@@ -7,7 +7,7 @@
  * other image, remote (a tracking pixel), `data:` or another path, is removed whole.
  */
 import type { Element, Root as HastRoot } from 'hast';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -15,7 +15,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { CUSTOM_IMAGE_SRC } from './images.ts';
 
-const schema = {
+const schema: SanitizeSchema = {
   ...defaultSchema,
   tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== 'picture' && tag !== 'source'),
   // A src that does not match is dropped by the sanitizer; the image is then removed below.
