@@ -23,6 +23,8 @@ export interface OfficeZip {
   declaredSize(path: string): number | null;
   /** The part's bytes (a picture), counted against the same limit as text; null when absent. */
   bytes(path: string): Promise<Uint8Array | null>;
+  /** The archive again with these parts emptied (for a reader that inflates parts itself); unchanged parts are not re-compressed. */
+  withEmptied(paths: readonly string[]): Promise<Uint8Array>;
 }
 
 /** The file as a ZIP, or why it is not one that can be read. `kind` names the format in messages. */
@@ -62,6 +64,11 @@ export async function openOfficeZip(bytes: Uint8Array, kind: 'PowerPoint (.pptx)
     },
     text: (path) => read(path, 'string') as Promise<string | null>,
     bytes: (path) => read(path, 'uint8array') as Promise<Uint8Array | null>,
+    async withEmptied(paths) {
+      const copy = await JSZip.loadAsync(bytes);
+      for (const path of paths) copy.file(path, new Uint8Array(0));
+      return copy.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    },
   });
 }
 

@@ -3,7 +3,7 @@ import { CUSTOM_IMAGE_SRC, sniffImageType } from '../../../src/lib/authoring/ima
 import { importFile } from '../../../src/lib/authoring/importFile.ts';
 import { AUTHORING_LIMITS } from '../../../src/lib/authoring/limits.ts';
 import { markdownToSafeHtml } from '../../../src/lib/authoring/sanitize.ts';
-import { makePptx, PNG_1X1, type PictureSpec } from './officeFixtures.ts';
+import { makeDocx, makePptx, PNG_1X1, type DocParagraph, type PictureSpec } from './officeFixtures.ts';
 
 /** The start of a JFIF file: enough for the type check. */
 const JPEG_HEADER = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
@@ -113,6 +113,41 @@ describe('PPTX pictures', () => {
     expect(result.value.lessons[0]!.sections[0]!.markdown).toMatch(imageLine('表紙'));
     const plain = await importFile({ fileName: 'd.pptx', bytes: await makePptx([{ title: 'x', bullets: ['a'] }]), locale: 'ja' });
     expect(plain.ok && plain.value.media).toBeUndefined();
+  });
+});
+
+describe('DOCX pictures', () => {
+  async function importDoc(paragraphs: DocParagraph[]) {
+    const result = await importFile({ fileName: 'doc.docx', bytes: await makeDocx(paragraphs), locale: 'ja' });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return { markdown: result.value.lessons[0]!.sections[0]!.markdown, media: result.value.media };
+  }
+
+  it('puts each kept picture after the text of its paragraph, with its description as alt text', async () => {
+    const { markdown, media } = await importDoc([
+      { style: 'Heading1', text: '概要' },
+      { text: '売上の推移です。', image: { descr: '売上グラフ', file: 'image1.png', bytes: PNG_1X1 } },
+      { text: '', image: { descr: '写真', file: 'image2.jpeg', bytes: JPEG_HEADER } },
+      { text: '以上です。' },
+    ]);
+    const lines = markdown.split('\n\n');
+    expect(lines[0]).toBe('売上の推移です。');
+    expect(lines[1]).toMatch(imageLine('売上グラフ'));
+    expect(lines[2]).toMatch(imageLine('写真'));
+    expect(lines[3]).toBe('以上です。');
+    expect(media?.images.map((image) => image.contentType)).toEqual(['image/png', 'image/jpeg']);
+  });
+
+  it('refuses an SVG, never reads a linked picture, and skips one over the limit without inflating it', async () => {
+    const big = new Uint8Array(AUTHORING_LIMITS.maxImageBytes + 1);
+    big.set(PNG_1X1);
+    const { markdown, media } = await importDoc([
+      { text: '本文', image: { descr: 'svg', file: 'logo.svg', bytes: SVG } },
+      { text: '次', image: { descr: 'linked', linked: 'file:///etc/hostname' } },
+      { text: '大', image: { descr: 'big', file: 'big.png', bytes: big } },
+    ]);
+    expect(markdown).toBe('本文\n\n次\n\n大');
+    expect(media).toEqual({ images: [], skipped: { 'unsupported-type': 1, missing: 1, 'too-large': 1 } });
   });
 });
 
