@@ -20,6 +20,14 @@ export const CUSTOM_IMAGE_SRC = new RegExp(`^${CUSTOM_IMAGE_PREFIX}${UUID}$`);
 
 export const customImagePath = (id: string) => `${CUSTOM_IMAGE_PREFIX}${id}`;
 
+/** The file extension of each kept type (a picture's name inside a SCORM package). */
+export const IMAGE_EXTENSIONS: Record<ImageType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
+
+/** The ids of the stored pictures a Markdown text names, each once. */
+export function referencedImageIds(markdown: string): string[] {
+  return [...new Set([...markdown.matchAll(new RegExp(`${CUSTOM_IMAGE_PREFIX}(${UUID})`, 'g'))].map((match) => match[1]!))];
+}
+
 const startsWith = (bytes: Uint8Array, magic: readonly number[], offset = 0) => magic.every((byte, i) => bytes[offset + i] === byte);
 
 /** The picture's type from its first bytes, or null for anything else (SVG, BMP, EMF, text...). */
