@@ -5,6 +5,7 @@
  * of a cohort a published version is assigned to, and answers 404 to anyone else and to any other id.
  */
 import { eq } from 'drizzle-orm';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignedLessonView, draftLessonView } from '../../../src/server/authoring/pages.ts';
 import type { DatabaseHandle } from '../../../src/server/db/index.ts';
@@ -131,5 +132,18 @@ describe('GET /api/custom-images/<id>', () => {
     const response = await owner.trainer.get(`/api/custom-images/${encodeURIComponent(id())}`);
     expect(response.status).toBe(404);
     expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('the package of the published version', () => {
+  it('carries the picture under images/ and its page points there, for use offline in an LMS', async () => {
+    const response = await owner.trainer.get(`/api/trainer/modules/${moduleId}/package`);
+    expect(response.status).toBe(200);
+    const zip = await JSZip.loadAsync(await response.arrayBuffer());
+    const picture = await zip.file(`images/${imageId}.png`)?.async('uint8array');
+    expect(picture && Buffer.from(picture).equals(Buffer.from(PNG_1X1))).toBe(true);
+    const html = await zip.file('index.html')!.async('string');
+    expect(html).toContain(`<img src="images/${imageId}.png" alt="継続率のグラフ">`);
+    expect(await zip.file('imsmanifest.xml')!.async('string')).toContain(`images/${imageId}.png`);
   });
 });
