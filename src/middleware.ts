@@ -22,7 +22,7 @@ import { securityHeaders } from './server/http/securityHeaders.ts';
 /** Paths that serve one role only: the other role's session is not looked up for them. */
 const TRAINER_ONLY = /^\/(?:en\/)?trainer(?:\/|$)|^\/api\/trainer(?:\/|$)/;
 const LEARNER_ONLY = /^\/(?:en\/)?learn(?:\/|$)|^\/api\/learner(?:\/|$)/;
-const APP_PATHS = /^\/(?:en\/)?(?:trainer|learn|join)(?:\/|$)|^\/api\/(?:trainer|learner|auth|custom-audio)(?:\/|$)/;
+const APP_PATHS = /^\/(?:en\/)?(?:trainer|learn|join)(?:\/|$)|^\/api\/(?:trainer|learner|auth|custom-audio|custom-images)(?:\/|$)/;
 
 /** Never fails nor delays the request it rides on: the queue reports its own errors. */
 function resumeRenders(): void {

@@ -6,7 +6,7 @@ import type { Locale } from '../i18n/locales.ts';
 import { importDocx } from './docx.ts';
 import { importMarkdown } from './markdown.ts';
 import { baseName, importPptx } from './pptx.ts';
-import type { ImportedModule } from './schema.ts';
+import type { ImportedFile } from './images.ts';
 import { importFailure, type ImportResult } from './result.ts';
 
 import { ACCEPTED_EXTENSIONS } from './limits.ts';
@@ -21,7 +21,7 @@ export interface UploadedFile {
   locale: Locale;
 }
 
-export async function importFile({ fileName, bytes, title, locale }: UploadedFile): Promise<ImportResult<ImportedModule>> {
+export async function importFile({ fileName, bytes, title, locale }: UploadedFile): Promise<ImportResult<ImportedFile>> {
   const extension = /\.[^.]+$/.exec(fileName.toLowerCase())?.[0] ?? '';
   if (extension === '.pptx') return importPptx(bytes, { fileName, title, locale });
   if (extension === '.docx') return importDocx(bytes, { fileName, title, locale });

@@ -11,6 +11,7 @@ import { isCountedElement, narrationTargets, spokenBlockId, type RenderedElement
 import { normalizeSpacing } from '../narration/plainText.ts';
 import { segmentBlocks } from '../narration/segment.ts';
 import type { NarrationBlock, NarrationSegment } from '../narration/types.ts';
+import { CUSTOM_IMAGE_PREFIX } from './images.ts';
 import { withPronunciations } from './pronunciation.ts';
 import { sanitizedTree, treeHtml } from './sanitize.ts';
 import type { Pronunciation, StoredSection } from './schema.ts';
@@ -20,6 +21,11 @@ export interface CustomLessonInput {
   sections: readonly StoredSection[];
   locale: Locale;
   pronunciations: readonly Pronunciation[];
+  /**
+   * Where a stored picture's image points instead of `/api/custom-images/<id>` (a file inside a
+   * SCORM package); null removes the image. Without it, images keep the served path.
+   */
+  imageSrc?: (imageId: string) => string | null;
 }
 
 export interface CustomLessonPage {
@@ -60,7 +66,22 @@ function resolve(top: readonly Element[], path: readonly number[]): Element | un
   return found;
 }
 
-export function customLessonPage({ title, sections, locale, pronunciations }: CustomLessonInput): CustomLessonPage {
+/** Points every image at `imageSrc(id)`, or removes it (the sanitizer left only stored pictures' paths). */
+function relocateImages(parent: HastRoot | Element, imageSrc: (imageId: string) => string | null): void {
+  parent.children = parent.children.filter((child) => {
+    if (child.type !== 'element') return true;
+    if (child.tagName !== 'img') {
+      relocateImages(child, imageSrc);
+      return true;
+    }
+    const src = imageSrc(String(child.properties.src ?? '').slice(CUSTOM_IMAGE_PREFIX.length));
+    if (src === null) return false;
+    child.properties.src = src;
+    return true;
+  }) as typeof parent.children;
+}
+
+export function customLessonPage({ title, sections, locale, pronunciations, imageSrc }: CustomLessonInput): CustomLessonPage {
   const root: HastRoot = { type: 'root', children: [] };
   /** For each top-level element: the section it belongs to, and whether it is that section's heading. */
   const owners: { section: StoredSection; heading: boolean }[] = [];
@@ -75,6 +96,7 @@ export function customLessonPage({ title, sections, locale, pronunciations }: Cu
       if (node.type === 'element') owners.push({ section, heading: false });
     }
   }
+  if (imageSrc) relocateImages(root, imageSrc);
   const top = elementsOf(root.children);
   const blocks: NarrationBlock[] = [{ id: 'title', kind: 'title', text: title }];
   let spokenIndex = 0;

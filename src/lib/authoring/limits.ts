@@ -19,6 +19,10 @@ export const AUTHORING_LIMITS = {
   maxEditBodyBytes: 256 * 1024,
   /** Pasted Markdown or GIFT. */
   maxDocumentBodyBytes: 2 * 1024 * 1024,
+  /** One picture of an imported file; a larger one is skipped (the import goes on without it). */
+  maxImageBytes: 5 * 1024 * 1024,
+  /** Distinct pictures kept per module (identical ones count once); further ones are skipped. */
+  maxImagesPerModule: 40,
 } as const;
 
 /** Files the importer reads. */

@@ -19,6 +19,12 @@ export interface OfficeZip {
   /** The part's text, or null when the ZIP has no such part. */
   text(path: string): Promise<string | null>;
   has(path: string): boolean;
+  /** The part's uncompressed size as the archive declares it, or null when there is no such part. */
+  declaredSize(path: string): number | null;
+  /** The part's bytes (a picture), counted against the same limit as text; null when absent. */
+  bytes(path: string): Promise<Uint8Array | null>;
+  /** The archive again with these parts emptied (for a reader that inflates parts itself); unchanged parts are not re-compressed. */
+  withEmptied(paths: readonly string[]): Promise<Uint8Array>;
 }
 
 /** The file as a ZIP, or why it is not one that can be read. `kind` names the format in messages. */
@@ -39,18 +45,29 @@ export async function openOfficeZip(bytes: Uint8Array, kind: 'PowerPoint (.pptx)
     return importFailure('corrupt', `the file is damaged and cannot be opened as ${kind}`);
   }
   let inflated = 0;
+  // JSZip keeps each entry's declared size from the central directory; it is not in its types.
+  const declared = (file: JSZip.JSZipObject) => (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+  const read = async (path: string, type: 'string' | 'uint8array'): Promise<string | Uint8Array | null> => {
+    const file = zip.file(path);
+    if (!file) return null;
+    if (inflated + declared(file) > AUTHORING_LIMITS.maxUncompressedBytes) throw new ZipTooLarge();
+    const content = await file.async(type);
+    inflated += content.length;
+    if (inflated > AUTHORING_LIMITS.maxUncompressedBytes) throw new ZipTooLarge();
+    return content;
+  };
   return imported({
     has: (path) => zip.file(path) !== null,
-    async text(path) {
+    declaredSize(path) {
       const file = zip.file(path);
-      if (!file) return null;
-      // JSZip keeps each entry's declared size from the central directory; it is not in its types.
-      const declared = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-      if (inflated + declared > AUTHORING_LIMITS.maxUncompressedBytes) throw new ZipTooLarge();
-      const content = await file.async('string');
-      inflated += content.length;
-      if (inflated > AUTHORING_LIMITS.maxUncompressedBytes) throw new ZipTooLarge();
-      return content;
+      return file ? declared(file) : null;
+    },
+    text: (path) => read(path, 'string') as Promise<string | null>,
+    bytes: (path) => read(path, 'uint8array') as Promise<Uint8Array | null>,
+    async withEmptied(paths) {
+      const copy = await JSZip.loadAsync(bytes);
+      for (const path of paths) copy.file(path, new Uint8Array(0));
+      return copy.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     },
   });
 }

@@ -3,6 +3,7 @@
  * module only through a query naming that trainer: another trainer's module is a 404. Reading
  * (the draft, GIFT export) is open to trainers the module is shared with; every change is the owner's.
  */
+import type { ImportedFile } from '../../lib/authoring/images.ts';
 import { importFile } from '../../lib/authoring/importFile.ts';
 import { giftToQuestions, questionsToGift } from '../../lib/authoring/gift.ts';
 import { publishProblems } from '../../lib/authoring/publish.ts';
@@ -48,8 +49,14 @@ export async function postModule(context: TrainerContext): Promise<Response> {
     result = importMarkdown(body.data.markdown, { title: body.data.title, locale: body.data.locale });
   }
   if (!result.ok) return importProblem(result.error);
-  const created = await createModule(context.db, context.trainer.id, result.value);
-  return json(201, { id: created.id, lessons: created.lessons.map((lesson) => ({ ...lesson, url: previewPath(DEFAULT_LOCALE, created.id, lesson.id) })) });
+  const { media, ...module } = result.value as ImportedFile;
+  const created = await createModule(context.db, context.trainer.id, module, media?.images);
+  return json(201, {
+    id: created.id,
+    lessons: created.lessons.map((lesson) => ({ ...lesson, url: previewPath(DEFAULT_LOCALE, created.id, lesson.id) })),
+    // Pictures kept, and those left out by reason (unsupported-type, too-large, too-many, missing).
+    images: { stored: media?.images.length ?? 0, skipped: media?.skipped ?? {} },
+  });
 }
 
 export async function getModules(context: TrainerContext): Promise<Response> {

@@ -5,11 +5,12 @@
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { editTarget } from '../../lib/authoring/autosave.ts';
+import type { ImportedImage } from '../../lib/authoring/images.ts';
 import type { ImportedModule, Pronunciation, StoredSection } from '../../lib/authoring/schema.ts';
 import type { Question } from '../../lib/quiz/schema.ts';
 import type { Database } from '../db/client.ts';
 import { isUuid } from '../db/ids.ts';
-import { customLessons, customModules, customModuleVersions, customQuestions, customSections, trainers, type CustomModuleRow } from '../db/schema.ts';
+import { customLessons, customModuleImages, customModules, customModuleVersions, customQuestions, customSections, trainers, type CustomModuleRow } from '../db/schema.ts';
 import { viewableBy, viewableModuleRow, type ViewableModule } from './access.ts';
 
 export interface DraftLesson {
@@ -36,8 +37,8 @@ export interface DraftModule {
   versions: { id: string; number: number; publishedAt: string }[];
 }
 
-/** Stores an import as a new draft; returns the module and lesson ids in order. */
-export async function createModule(db: Database, trainerId: string, module: ImportedModule): Promise<{ id: string; lessons: { id: string; title: string }[] }> {
+/** Stores an import as a new draft, with the pictures its Markdown names; returns the module and lesson ids in order. */
+export async function createModule(db: Database, trainerId: string, module: ImportedModule, images: readonly ImportedImage[] = []): Promise<{ id: string; lessons: { id: string; title: string }[] }> {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(customModules).values({ trainerId, title: module.title, locale: module.locale }).returning({ id: customModules.id });
     if (!row) throw new Error('insert returned no module');
@@ -50,6 +51,8 @@ export async function createModule(db: Database, trainerId: string, module: Impo
       lesson.sections.map((section, position) => ({ lessonId: lessonRows[i]!.id, position, heading: section.heading, markdown: section.markdown, spoken: section.spoken })),
     );
     if (sectionValues.length) await tx.insert(customSections).values(sectionValues);
+    // One row at a time: a batch of 40 pictures of 5 MB would be one 200 MB statement.
+    for (const image of images) await tx.insert(customModuleImages).values({ id: image.id, moduleId: row.id, contentType: image.contentType, bytes: image.bytes, sha256: image.sha256 });
     return { id: row.id, lessons: lessonRows.map(({ id, title }) => ({ id, title })) };
   });
 }

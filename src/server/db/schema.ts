@@ -9,6 +9,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -377,6 +378,34 @@ export const customModuleShares = pgTable(
     createdAt: createdAt(),
   },
   (table) => [primaryKey({ columns: [table.moduleId, table.trainerId] }), index('custom_module_shares_trainer_idx').on(table.trainerId)],
+);
+
+/** Binary data: PGlite gives a Uint8Array, node-postgres a Buffer (a Uint8Array too). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
+
+/**
+ * A picture of an imported file (src/lib/authoring/images.ts), served to those who may read the
+ * module (src/server/customImages/serve.ts). Never changed once stored, so its id names its bytes
+ * for good; identical pictures are stored once per module.
+ */
+export const customModuleImages = pgTable(
+  'custom_module_images',
+  {
+    id: uuid('id').primaryKey(),
+    moduleId: uuid('module_id')
+      .notNull()
+      .references(() => customModules.id, { onDelete: 'cascade' }),
+    /** image/png, image/jpeg, image/gif or image/webp, from the file's first bytes. */
+    contentType: text('content_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    /** Hex SHA-256 of the bytes. */
+    sha256: text('sha256').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [unique('custom_module_images_module_sha256').on(table.moduleId, table.sha256)],
 );
 
 export type CustomModuleRow = typeof customModules.$inferSelect;

@@ -35,6 +35,9 @@ const HASHED_ASSETS = /^\/_astro\/|^\/audio\/.+\.[0-9a-f]{8,}\.mp3$/;
  */
 const PRIVATE_HASHED_AUDIO = /^\/api\/custom-audio\/[0-9a-f-]{36}\/\d+\.[0-9a-f]{16}\.mp3$/;
 
+/** A picture imported with a custom module (`/api/custom-images/<id>`): never changed once stored, private like the audio. */
+const PRIVATE_IMAGE = /^\/api\/custom-images\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /**
  * Files whose name stays while their content changes: a narration manifest names the current MP3,
  * the service worker and web app manifest name the current build. Kept briefly, then revalidated
@@ -87,8 +90,9 @@ export type ResponseKind =
 export function headersFor(pathname: string, body: ResponseKind, status = 200): Record<string, string> {
   const policy = body.kind === 'page' ? htmlPolicy(body.scriptHashes) : API_POLICY;
   const headers: Record<string, string> = { ...COMMON, 'content-security-policy': policy };
-  if (pathname.startsWith('/api/custom-audio/')) {
-    headers['cache-control'] = status < 400 && PRIVATE_HASHED_AUDIO.test(pathname) ? 'private, max-age=31536000, immutable' : 'no-store';
+  if (pathname.startsWith('/api/custom-audio/') || pathname.startsWith('/api/custom-images/')) {
+    const immutable = PRIVATE_HASHED_AUDIO.test(pathname) || PRIVATE_IMAGE.test(pathname);
+    headers['cache-control'] = status < 400 && immutable ? 'private, max-age=31536000, immutable' : 'no-store';
     headers['x-robots-tag'] = 'noindex, nofollow';
   } else if (PRIVATE_PATHS.test(pathname)) {
     // A shared or back-button cache must not keep a dashboard or a learner's scores, and invite

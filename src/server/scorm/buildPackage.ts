@@ -59,6 +59,7 @@ export async function buildPackage(source: ModuleSource, options: BuildOptions):
   zip.file('runtime.js', await runtimeBundle());
   zip.file('style.css', PACKAGE_CSS);
   for (const found of audio) if (found) zip.file(found.packagePath, found.bytes);
+  for (const file of source.files ?? []) zip.file(file.packagePath, file.bytes);
   const files = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir).sort();
   const model: PackageModel = {
     moduleId: source.id,

@@ -34,6 +34,8 @@ export interface ModuleSource {
   questionsPerLesson?: number;
   /** The content's version for the manifest (a custom module's version number); default the export date. */
   version?: string;
+  /** Further files the lessons link to, relative to the launch page (a custom module's pictures under images/). */
+  files?: { packagePath: string; bytes: Uint8Array }[];
 }
 
 export type ModuleSourceLoader = (moduleId: string, locale: Locale) => Promise<ModuleSource | null>;

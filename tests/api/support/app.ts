@@ -37,6 +37,7 @@ const ROUTES: [string, () => Promise<RouteModule>][] = [
   ['/api/trainer/modules/[id]/publish', () => import('../../../src/pages/api/trainer/modules/[id]/publish.ts')],
   ['/api/trainer/modules/[id]/audio', () => import('../../../src/pages/api/trainer/modules/[id]/audio.ts')],
   ['/api/custom-audio/[versionId]/[file]', () => import('../../../src/pages/api/custom-audio/[versionId]/[file].ts')],
+  ['/api/custom-images/[id]', () => import('../../../src/pages/api/custom-images/[id].ts')],
   ['/api/trainer/modules/[id]/package', () => import('../../../src/pages/api/trainer/modules/[id]/package.ts')],
   ['/api/trainer/modules/[id]/lessons/[lessonId]', () => import('../../../src/pages/api/trainer/modules/[id]/lessons/[lessonId]/index.ts')],
   ['/api/trainer/modules/[id]/lessons/[lessonId]/questions', () => import('../../../src/pages/api/trainer/modules/[id]/lessons/[lessonId]/questions.ts')],

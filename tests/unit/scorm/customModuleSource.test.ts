@@ -127,3 +127,29 @@ describe('a custom version as a cmi5 package', () => {
     expect(only(only(au, 'description'), 'langstring').textContent).toBe('レッスン2本と理解度テスト（第3版）。\n1. 製品紹介\n2. 導入の流れ');
   });
 });
+
+describe('a custom version with pictures', () => {
+  const stored = '0b6f0c1e-4f6a-4c3e-9a0e-6c2f2a7d1e11';
+  const unknown = '00000000-0000-4000-8000-000000000000';
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+  const withPictures = {
+    ...snapshot,
+    lessons: snapshot.lessons.map((lesson, i) =>
+      i === 0 ? { ...lesson, sections: [{ ...lesson.sections[0]!, markdown: `${lesson.sections[0]!.markdown}\n\n![継続率のグラフ](/api/custom-images/${stored})\n\n![消えた図](/api/custom-images/${unknown})` }, ...lesson.sections.slice(1)] } : lesson,
+    ),
+  };
+
+  it.each(['scorm12', 'cmi5'] as const)('%s: ships each stored picture under images/, listed, with the page pointing at it; an unknown one is left out', async (format) => {
+    const source = customVersionSource(withPictures, new Map([[stored, { contentType: 'image/png', bytes: png }]]));
+    const built = await buildPackage(source, { format });
+    const { names, text, bytes } = await unzip(built.zip);
+    expect(names).toContain(`images/${stored}.png`);
+    expect(built.files).toContain(`images/${stored}.png`);
+    expect(Buffer.from(await bytes(`images/${stored}.png`)).equals(Buffer.from(png))).toBe(true);
+    const html = await text('index.html');
+    expect(html).toContain(`<img src="images/${stored}.png" alt="継続率のグラフ">`);
+    expect(html).not.toContain('/api/custom-images/');
+    expect(html).not.toContain('消えた図');
+    if (format === 'scorm12') expect(await text('imsmanifest.xml')).toContain(`href="images/${stored}.png"`);
+  });
+});

@@ -3,12 +3,15 @@ import type { Locale } from '../../../lib/i18n/locales.ts';
 import { ACCEPTED_EXTENSIONS } from '../../../lib/authoring/limits.ts';
 import { editorPath } from '../../../lib/authoring/paths.ts';
 import { problemText } from './api.ts';
+import { imageNotice, type ImportedImages } from './importNotice.ts';
 import { at } from './text.ts';
 
 /** Import a file (multipart) or pasted Markdown (JSON); opens the editor of the new draft. */
 export default function CreateModuleForm({ locale }: { locale: Locale }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
+  /** The new draft's editor, held back while the trainer reads which pictures were left out. */
+  const [created, setCreated] = useState<string | null>(null);
   const submit = async (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
@@ -35,7 +38,15 @@ export default function CreateModuleForm({ locale }: { locale: Locale }) {
     }
     const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (response.status === 201) {
-      window.location.assign(editorPath(locale, String(body.id)));
+      const editor = editorPath(locale, String(body.id));
+      const notice = imageNotice(locale, body.images as ImportedImages | undefined);
+      if (!notice) {
+        window.location.assign(editor);
+        return;
+      }
+      setBusy(false);
+      setMessage(notice);
+      setCreated(editor);
       return;
     }
     setBusy(false);
@@ -59,6 +70,11 @@ export default function CreateModuleForm({ locale }: { locale: Locale }) {
         <textarea id="module-markdown" name="markdown" rows={8} />
       </details>
       <p class="trainer-form__message" role="alert">{message}</p>
+      {created && (
+        <p>
+          <a class="button" href={created} data-testid="open-editor">{at(locale, 'create.open')}</a>
+        </p>
+      )}
       <button class="button" type="submit" disabled={busy}>{at(locale, 'create.submit')}</button>
     </form>
   );
