@@ -211,6 +211,9 @@ describe('authoring', () => {
     await hydrated(learner);
     expect(await learner.getAttribute('html', 'lang')).toBe('en');
     expect(await learner.textContent('.lesson__header h1')).toBe('提案デッキ');
+    // Only the lesson's own words carry its language; "1 / 1" around them is the page's.
+    expect(await learner.locator('.lesson__module').getAttribute('lang')).toBeNull();
+    expect(await learner.locator('.lesson__module [lang]').evaluateAll((spans) => spans.map((span) => [span.getAttribute('lang'), span.textContent]))).toEqual([['ja', '提案デッキ']]);
     expect(await learner.getByRole('link', { name: '← Back to my assignments' }).getAttribute('href')).toBe('/en/learn/');
     expect(await learner.getByTestId('mark-done').innerText()).toBe('✓ Done');
     expect(await learner.getByRole('link', { name: 'Listen to module: 提案デッキ' }).getAttribute('href')).toBe(`/en${listenPath}`);

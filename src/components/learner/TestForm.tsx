@@ -69,6 +69,7 @@ export default function TestForm({ locale, view, responses, locked, delivery, on
           question={question}
           response={drafts[question.id]}
           locked={locked}
+          contentLang={view.contentLang}
           onChange={(next) => onChange({ ...responses, [question.id]: next })}
         />
       ))}

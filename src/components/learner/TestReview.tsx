@@ -15,6 +15,8 @@ interface Props {
 export default function TestReview({ locale, review, learnHref }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // A review stored before contentLang existed has none: then the questions are in the page's language.
+  const textLang = review.view.contentLang && review.view.contentLang !== locale ? review.view.contentLang : undefined;
   const score = lt(locale, 'test.score', {
     total: formatNumber(locale, review.total, 2),
     max: review.max,
@@ -44,9 +46,15 @@ export default function TestReview({ locale, review, learnHref }: Props) {
           const question = review.view.questions[index];
           return (
             <li key={result.questionId} class="card test-review__item" data-question={result.questionId}>
-              {question?.situation && <p class="test-review__situation">{question.situation}</p>}
-              <p class="test-review__prompt">{question?.prompt}</p>
-              <FeedbackPanel locale={locale} result={result} />
+              {question?.situation && (
+                <p class="test-review__situation" lang={textLang}>
+                  {question.situation}
+                </p>
+              )}
+              <p class="test-review__prompt" lang={textLang}>
+                {question?.prompt}
+              </p>
+              <FeedbackPanel locale={locale} result={result} textLang={textLang} />
             </li>
           );
         })}

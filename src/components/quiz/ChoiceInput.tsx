@@ -11,10 +11,12 @@ interface Props {
   /** Ids of the prompt (the group's name) and the instructions. */
   labelledBy: string;
   describedBy: string;
+  /** The options' language when it is not the page's (a custom module's). */
+  textLang?: string | undefined;
 }
 
 /** Single, scenario (radio buttons) and multiple select (checkboxes); each option shows its key (1–9). */
-export default function ChoiceInput({ question, response, locked, onChange, labelledBy, describedBy }: Props) {
+export default function ChoiceInput({ question, response, locked, onChange, labelledBy, describedBy, textLang }: Props) {
   const multiple = question.type === 'multiple';
   const selected = (position: number) => (multiple ? Array.isArray(response) && response.includes(position) : response === position);
   return (
@@ -29,7 +31,9 @@ export default function ChoiceInput({ question, response, locked, onChange, labe
             onChange={() => onChange(multiple ? toggleChoice(response, position) : position)}
           />
           <span class="quiz-option__label">{option.label}.</span>
-          <span class="quiz-option__text">{option.text}</span>
+          <span class="quiz-option__text" lang={textLang}>
+            {option.text}
+          </span>
           {position < 9 && (
             <kbd class="quiz-option__key" aria-hidden="true">
               {position + 1}

@@ -28,7 +28,7 @@ export function sectionTitle(section: string): string {
  * One graded question: status and points, both answers, the explanation and the way back to the
  * lesson. An unanswered question comes without its key: then only the way back to the lesson.
  */
-export default function FeedbackPanel({ locale, result }: { locale: Locale; result: PracticeQuestionResult }) {
+export default function FeedbackPanel({ locale, result, textLang }: { locale: Locale; result: PracticeQuestionResult; textLang?: string | undefined }) {
   const status = resultStatus(result);
   const { feedback } = result;
   return (
@@ -48,14 +48,16 @@ export default function FeedbackPanel({ locale, result }: { locale: Locale; resu
             <dt>{qt(locale, 'feedback.yours')}</dt>
             <dd>{feedback.learnerAnswer ?? qt(locale, 'feedback.none')}</dd>
             <dt>{qt(locale, 'feedback.right')}</dt>
-            <dd>{feedback.correctAnswer}</dd>
+            <dd lang={textLang}>{feedback.correctAnswer}</dd>
           </dl>
           <p class="quiz-feedback__label">{qt(locale, 'feedback.explanation')}</p>
-          <p class="quiz-feedback__explanation">{feedback.explanation}</p>
+          <p class="quiz-feedback__explanation" lang={textLang}>
+            {feedback.explanation}
+          </p>
           {feedback.mistakeExplanations.length > 0 && (
             <>
               <p class="quiz-feedback__label">{qt(locale, 'feedback.mistakes')}</p>
-              <ul class="quiz-feedback__mistakes">
+              <ul class="quiz-feedback__mistakes" lang={textLang}>
                 {feedback.mistakeExplanations.map((text) => (
                   <li key={text}>{text}</li>
                 ))}

@@ -11,13 +11,15 @@ interface Props {
   locked: boolean;
   onChange(order: number[]): void;
   describedBy: string;
+  /** The steps' language when it is not the page's (a custom module's). */
+  textLang?: string | undefined;
 }
 
 /**
  * Steps put in order with Up and Down buttons (no drag and drop: keyboard and screen readers
  * first). The focus follows the moved step, and the new position is announced.
  */
-export default function OrderingInput({ locale, question, response, locked, onChange, describedBy }: Props) {
+export default function OrderingInput({ locale, question, response, locked, onChange, describedBy, textLang }: Props) {
   const order = currentOrder(question, response);
   const steps = question.steps ?? [];
   const list = useRef<HTMLOListElement>(null);
@@ -55,7 +57,9 @@ export default function OrderingInput({ locale, question, response, locked, onCh
               <span class="quiz-order__position" aria-hidden="true">
                 {position + 1}
               </span>
-              <span class="quiz-order__text">{text}</span>
+              <span class="quiz-order__text" lang={textLang}>
+                {text}
+              </span>
               <span class="quiz-order__buttons">
                 <button type="button" class="button button--quiet" data-step={step} data-direction="up" disabled={locked || position === 0} onClick={() => move(position, -1)}>
                   <span aria-hidden="true">↑</span> {qt(locale, 'input.up')}

@@ -8,6 +8,8 @@ interface Props {
   locale: Locale;
   /** What to say, in order (situation, question, options). */
   texts: readonly string[];
+  /** The texts' language, when it is not the page's: it picks the voice. */
+  textLocale?: Locale | undefined;
 }
 
 /**
@@ -15,7 +17,7 @@ interface Props {
  * Hidden where the browser cannot speak (and on the server, which cannot know). Keyed by question
  * in the parent: unmounting stops the speech.
  */
-export default function ReadAloudButton({ locale, texts }: Props) {
+export default function ReadAloudButton({ locale, texts, textLocale = locale }: Props) {
   const [engine, setEngine] = useState<VoiceEngine | null>(null);
   const [usable, setUsable] = useState(false);
   const [speaking, setSpeaking] = useState(false);
@@ -41,7 +43,7 @@ export default function ReadAloudButton({ locale, texts }: Props) {
   const toggle = () => {
     if (stop.current) return stop.current();
     setSpeaking(true);
-    stop.current = speakTexts(engine, texts, LANGUAGE_TAG[locale], () => {
+    stop.current = speakTexts(engine, texts, LANGUAGE_TAG[textLocale], () => {
       stop.current = null;
       setSpeaking(false);
     });

@@ -42,6 +42,11 @@ export interface LearnerView {
   lesson: string;
   mode: AttemptMode;
   locale: Locale;
+  /**
+   * The language the questions are written in: the page's, except a custom module's in the other
+   * one. Optional because views saved on a device before it existed are still resumed.
+   */
+  contentLang?: Locale | undefined;
   passMark: number;
   maxPoints: number;
   questions: LearnerQuestion[];
@@ -91,12 +96,16 @@ function learnerQuestion(item: AttemptQuestion, index: number, locale: Locale): 
   }
 }
 
-/** The attempt as shown to the learner, in one language; safe to serialize to the browser. */
-export function learnerView(attempt: Attempt, locale: Locale): LearnerView {
+/**
+ * The attempt as shown to the learner, in one language; safe to serialize to the browser.
+ * `contentLang` is the questions' own language when it differs (a trainer's module written in one).
+ */
+export function learnerView(attempt: Attempt, locale: Locale, contentLang: Locale = locale): LearnerView {
   return {
     lesson: attempt.lesson,
     mode: attempt.mode,
     locale,
+    contentLang,
     passMark: attempt.passMark,
     maxPoints: attempt.questions.length * POINTS_PER_QUESTION,
     questions: attempt.questions.map((item, index) => learnerQuestion(item, index, locale)),

@@ -76,7 +76,7 @@ export async function startAttempt(db: Database, course: Course, learner: Learne
     })
     .returning();
   if (!row) throw new Error('insert returned no attempt');
-  return success({ attemptId: row.id, assignmentId: assignment.id, startedAt: row.startedAt.toISOString(), view: learnerView(attempt, body.locale) });
+  return success({ attemptId: row.id, assignmentId: assignment.id, startedAt: row.startedAt.toISOString(), view: learnerView(attempt, body.locale, course.lesson(assignment.lessonId)?.lang) });
 }
 
 async function ownAttempt(db: Database, learner: LearnerIdentity, attemptId: string): Promise<AttemptRow | undefined> {
@@ -107,7 +107,7 @@ function reviewOf(row: AttemptRow, course: Course, graded?: { attempt: Attempt; 
     passed: row.passed,
     passMark: row.passMark,
     questions: result.questions,
-    view: learnerView(attempt, locale),
+    view: learnerView(attempt, locale, course.lesson(row.lessonId)?.lang),
   };
 }
 
@@ -122,7 +122,7 @@ export async function readAttempt(db: Database, course: Course, learner: Learner
   const bank = course.bank(row.lessonId);
   const attempt = bank && redrawTest(bank, row);
   if (!attempt) return failure(409, 'attempt-outdated');
-  const view = learnerView(attempt, row.locale as Locale);
+  const view = learnerView(attempt, row.locale as Locale, course.lesson(row.lessonId)?.lang);
   return success({ status: 'open', attempt: { attemptId: row.id, assignmentId: row.assignmentId, startedAt: row.startedAt.toISOString(), view } });
 }
 

@@ -276,10 +276,15 @@ describe('publish, assign, learn', () => {
     expect(started.status).toBe(201);
     const attempt = await started.json();
     expect(attempt.view.questions.every((q: { prompt: string }) => q.prompt.startsWith('v1-'))).toBe(true);
+    expect(attempt.view).toMatchObject({ locale: 'ja', contentLang: 'ja' });
+    // Taken from the English page, the questions are still the module's Japanese ones, and say so.
+    const english = await learner.post('/api/learner/attempts', { assignmentId: assignments[1]!.id, locale: 'en' });
+    expect(english.status).toBe(201);
+    expect((await english.json()).view).toMatchObject({ locale: 'en', contentLang: 'ja' });
     const responses = await responsesFor(handle.db, attempt.attemptId, 1);
     const submitted = await learner.post(`/api/learner/attempts/${attempt.attemptId}/submit`, { clientSubmissionId: 'custom-1', responses });
     expect(submitted.status).toBe(200);
-    expect((await submitted.json()).review).toMatchObject({ passed: true, percentage: 100 });
+    expect((await submitted.json()).review).toMatchObject({ passed: true, percentage: 100, view: { contentLang: 'ja' } });
 
     // The dashboard's item analysis and the CSV export work unchanged.
     const dashboard = await (await trainer.get(`/api/trainer/cohorts/${cohort.id}`)).json();

@@ -26,7 +26,7 @@ describe('starting an attempt', () => {
     expect(response.status).toBe(201);
     const body = await response.json();
     expect(Object.keys(body).sort()).toEqual(['assignmentId', 'attemptId', 'startedAt', 'view']);
-    expect(body.view).toMatchObject({ lesson: 'clv-formula', mode: 'test', locale: 'en', passMark: 0.8, maxPoints: 5 });
+    expect(body.view).toMatchObject({ lesson: 'clv-formula', mode: 'test', locale: 'en', contentLang: 'en', passMark: 0.8, maxPoints: 5 });
     const [row] = await handle.db.select().from(attempts).where(eq(attempts.id, body.attemptId));
     expect(row!.seed).toBeGreaterThanOrEqual(0);
     expect(JSON.stringify(body)).not.toContain(String(row!.seed));

@@ -115,6 +115,28 @@ describe('question renderers', () => {
     expect((button('上へ', before[1]) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('marks a custom module’s question with its own language on a page in the other one, and only its words', () => {
+    // A Japanese trainer's question on the English test page: the texts are the Japanese ones.
+    const question = byType('scenario');
+    render(<QuestionCard locale="en" contentLang="ja" question={question} response={undefined} locked={false} onChange={() => {}} />);
+    const marked = [...document.querySelectorAll('[lang]')].map((element) => element.textContent?.trim());
+    expect(marked).toEqual([question.situation, question.prompt, ...question.options!.map((option) => option.text)]);
+    // The page's own words stay the page's: the heading and the instructions carry no lang.
+    expect(screen.getByRole('heading').closest('[lang]')).toBeNull();
+    expect(document.querySelector('.quiz-instructions')!.closest('[lang]')).toBeNull();
+  });
+
+  it('marks nothing when the question is in the page’s language, and ordering steps when not', () => {
+    const { unmount } = render(<QuestionCard locale="ja" contentLang="ja" question={byType('single')} response={undefined} locked={false} onChange={() => {}} />);
+    expect(document.querySelectorAll('[lang]')).toHaveLength(0);
+    unmount();
+    const ordering = byType('ordering');
+    render(<QuestionCard locale="en" contentLang="ja" question={ordering} response={undefined} locked={false} onChange={() => {}} />);
+    expect([...document.querySelectorAll('.quiz-order__text')].map((step) => step.getAttribute('lang'))).toEqual(ordering.steps!.map(() => 'ja'));
+    // The Up and Down buttons are the page's.
+    expect(screen.getAllByRole('button', { name: /^Up/ })[0]!.closest('[lang]')).toBeNull();
+  });
+
   it('locks every input once checked', () => {
     render(<Stateful question={byType('single')} locked />);
     // A disabled fieldset disables every control inside it.
@@ -157,6 +179,12 @@ describe('FeedbackPanel', () => {
     expect(screen.getByText('B. Tempting because...')).toBeTruthy();
     // The visible text is the same on every question; the name says which section it opens.
     expect(screen.getByRole('link', { name: 'Read this part of the lesson: Sec' }).getAttribute('href')).toBe('/lessons/mini/#sec');
+  });
+
+  it('marks the explanation, the right answer and the mistakes with the question’s language when given', () => {
+    render(<FeedbackPanel locale="en" textLang="ja" result={result({ correct: false, points: 0, feedback: { ...shown, correctAnswer: 'A. 継続率', explanation: '理由です。', mistakeExplanations: ['B. 惜しい'] } })} />);
+    expect([...document.querySelectorAll('[lang="ja"]')].map((element) => element.textContent?.trim())).toEqual(['A. 継続率', '理由です。', 'B. 惜しい']);
+    expect(screen.getByText('Explanation').closest('[lang]')).toBeNull();
   });
 
   it.each([

@@ -34,6 +34,8 @@ export const learnerViewSchema = z.object({
   lesson: z.string(),
   mode: modeSchema,
   locale: localeSchema,
+  /** Optional: sessions saved before it existed are still resumed. */
+  contentLang: z.optional(localeSchema),
   passMark: z.number(),
   maxPoints: z.number(),
   questions: z.array(learnerQuestionSchema).check(z.minLength(1)),
