@@ -4,7 +4,8 @@
  * static imports; dynamic imports that load only on demand are listed apart).
  * Budgets (issue: the course): JS <= 60 KB gzip, HTML + CSS <= 50 KB gzip per lesson page.
  * Also names the largest page's biggest chunks, and any lesson page that loads zod's classic
- * build (a browser import of a schema that pulls in `zod` instead of `zod/mini` adds about 8 KB).
+ * build (a browser import of a schema that pulls in `zod` instead of `zod/mini` adds about 8 KB),
+ * and any that loads the site's whole label dictionary (islands use i18n/islandUi, about 3 KB less).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,9 @@ function assetPath(url: string): string {
 
 /** zod's classic build names its base type `ZodType`; zod/mini has `ZodMiniType`, the core `$ZodType`. */
 const ZOD_CLASSIC = /[`'"]ZodType[`'"]/;
+
+/** A label only the site's full dictionary (src/lib/i18n/ui.ts) holds, never the islands' one. */
+const SITE_LABELS = /['"]site\.tagline['"]/;
 
 /** A JS file and every file it imports statically, transitively. */
 function staticClosure(entry: string, seen: Set<string>): void {
@@ -80,5 +84,7 @@ export async function run(): Promise<Measurement[]> {
   console.log(`  largest page's biggest chunks: ${biggest.map((chunk) => `${chunk.name} ${kb(chunk.bytes)} KB`).join(', ')}`);
   const classic = rows.filter((row) => [...row.chunks].some((file) => ZOD_CLASSIC.test(readFileSync(file, 'utf8'))));
   console.log(`  lesson pages loading zod classic: ${classic.length === 0 ? 'none' : `${classic.length} (${classic.map((row) => row.page).join(', ')}): import from zod/mini in browser code`}`);
+  const labels = rows.filter((row) => [...row.chunks].some((file) => SITE_LABELS.test(readFileSync(file, 'utf8'))));
+  console.log(`  lesson pages loading every site label: ${labels.length === 0 ? 'none' : `${labels.length} (${labels.map((row) => row.page).join(', ')}): islands import t from i18n/islandUi`}`);
   return [];
 }

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatQuotedList } from '../../lib/i18n/format.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
-import { t } from '../../lib/i18n/ui.ts';
+import { t } from '../../lib/i18n/islandUi.ts';
 
 export interface CalculatorSummary {
   /** What the headline number is, e.g. 「このお客様のCLV」. */

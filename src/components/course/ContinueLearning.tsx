@@ -1,7 +1,7 @@
 import { useClientStore } from '../hooks/useClientStore.ts';
 import { $progress } from '../../stores/progress.ts';
 import { emptyProgress } from '../../lib/progress/progress.ts';
-import { t } from '../../lib/i18n/ui.ts';
+import { t } from '../../lib/i18n/islandUi.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
 import ProgressNotice from '../ui/ProgressNotice.tsx';
 import type { ModuleLessonLink } from './ModuleLessons.tsx';

@@ -1,4 +1,4 @@
-import { t } from '../../lib/i18n/ui.ts';
+import { t } from '../../lib/i18n/islandUi.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
 
 /** A link out of a finished module; `name` when the label alone does not say where it goes. */

@@ -1,7 +1,7 @@
 import { useClientStore } from '../hooks/useClientStore.ts';
 import { $progress } from '../../stores/progress.ts';
 import { completion, emptyProgress } from '../../lib/progress/progress.ts';
-import { t } from '../../lib/i18n/ui.ts';
+import { t } from '../../lib/i18n/islandUi.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
 import ModuleFinished, { type NextStepLink } from './ModuleFinished.tsx';
 

@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { useClientStore } from '../hooks/useClientStore.ts';
 import { $progress, markLessonDone, recordLessonVisit, recordReadRatio } from '../../stores/progress.ts';
 import { emptyProgress } from '../../lib/progress/progress.ts';
-import { t } from '../../lib/i18n/ui.ts';
+import { t } from '../../lib/i18n/islandUi.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
 import ProgressNotice from '../ui/ProgressNotice.tsx';
 

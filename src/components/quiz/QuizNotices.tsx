@@ -2,7 +2,7 @@ import { useClientStore } from '../hooks/useClientStore.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
 import { $quizSessionsNotice } from '../../stores/quiz.ts';
 import { $quizHistoryNotice } from '../../stores/quizHistory.ts';
-import { t } from '../../lib/i18n/ui.ts';
+import { t } from '../../lib/i18n/islandUi.ts';
 import { qt } from './text.ts';
 
 /** Says once that stored quizzes or history could not be read and were dropped. */

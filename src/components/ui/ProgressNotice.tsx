@@ -1,6 +1,6 @@
 import { useClientStore } from '../hooks/useClientStore.ts';
 import { $progressNotice } from '../../stores/progress.ts';
-import { t } from '../../lib/i18n/ui.ts';
+import { t } from '../../lib/i18n/islandUi.ts';
 import type { Locale } from '../../lib/i18n/locales.ts';
 
 /** Says once, plainly, that stored progress had to be reset. */

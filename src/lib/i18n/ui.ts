@@ -1,7 +1,9 @@
+import { fillPlaceholders, ISLAND_UI } from './islandUi.ts';
 import type { Locale } from './locales.ts';
 
 /** Short UI labels. Japanese is the source; every key must exist in both languages. */
 const ja = {
+  ...ISLAND_UI.ja,
   'site.name': 'LTV道場',
   'site.tagline': '聴いて学ぶ、顧客生涯価値',
   'nav.home': 'ホーム',
@@ -31,7 +33,6 @@ const ja = {
   'listen.fromHere': 'ここから聴く',
   'listen.read': '文章で読む',
   'listen.lessons': 'レッスン',
-  'lesson.minutes': '約{n}分',
   'lesson.objectives': 'このレッスンの目標',
   'lesson.keyTerms': 'キーワード',
   'lesson.backToCourse': 'コース一覧へ戻る',
@@ -40,24 +41,6 @@ const ja = {
   'lesson.toc': 'このレッスンの内容',
   'lesson.previous': '前のレッスン',
   'lesson.next': '次のレッスン',
-  'lesson.markDone': 'このレッスンを完了にする',
-  'lesson.done': '完了しました',
-  'lesson.undo': '未完了に戻す',
-  'lesson.readingProgress': '読んだ量',
-  'calculator.stale': '{fields}の入力を直すと、結果が更新されます。灰色の結果は、直前の正しい入力で計算したものです。',
-  'calculator.staleAny': '入力を直すと、結果が更新されます。灰色の結果は、直前の正しい入力で計算したものです。',
-  'progress.resetAll': '保存されていた学習記録が読み取れなかったため、リセットしました。',
-  'progress.resetSome': '一部のレッスンの学習記録が読み取れなかったため、リセットしました。',
-  'progress.dismiss': '閉じる',
-  'progress.module': '{done} / {total} レッスン完了',
-  'progress.continue': '続きから学ぶ',
-  'progress.lessonDone': '完了',
-  'module.finished': '「{module}」のレッスンをすべて完了しました。',
-  'module.nextStep': '次は、理解度テストで身についたかを確かめるか、次のモジュールへ進みましょう。',
-  'module.lastStep': 'これですべてのモジュールを学びました。理解度テストと復習で、学んだことを定着させましょう。',
-  'module.test': '理解度テストで確かめる',
-  'module.testName': '理解度テストで確かめる：「{module}」のレッスン',
-  'module.next': '次のモジュール「{module}」へ進む',
   'listen.moduleLinkName': '聴いて学ぶ：「{module}」',
   'footer.note': 'LTV道場 — 営業チームのための顧客生涯価値コース',
   'footer.credits': 'クレジット（音声・ライセンス）',
@@ -82,6 +65,7 @@ const ja = {
 export type UiKey = keyof typeof ja;
 
 const en: Record<UiKey, string> = {
+  ...ISLAND_UI.en,
   'site.name': 'LTV Dojo',
   'site.tagline': 'Customer lifetime value, by ear',
   'nav.home': 'Home',
@@ -111,7 +95,6 @@ const en: Record<UiKey, string> = {
   'listen.fromHere': 'Play from here',
   'listen.read': 'Read',
   'listen.lessons': 'Lessons',
-  'lesson.minutes': 'about {n} min',
   'lesson.objectives': 'In this lesson you will',
   'lesson.keyTerms': 'Key terms',
   'lesson.backToCourse': 'Back to the course',
@@ -120,24 +103,6 @@ const en: Record<UiKey, string> = {
   'lesson.toc': 'In this lesson',
   'lesson.previous': 'Previous lesson',
   'lesson.next': 'Next lesson',
-  'lesson.markDone': 'Mark this lesson as done',
-  'lesson.done': 'Done',
-  'lesson.undo': 'Mark as not done',
-  'lesson.readingProgress': 'Reading progress',
-  'calculator.stale': 'Fix {fields} to update the result. The greyed-out result is from the last valid input.',
-  'calculator.staleAny': 'Fix the input to update the result. The greyed-out result is from the last valid input.',
-  'progress.resetAll': 'Your saved progress could not be read, so it was reset.',
-  'progress.resetSome': 'Progress for some lessons could not be read, so it was reset.',
-  'progress.dismiss': 'Dismiss',
-  'progress.module': '{done} of {total} lessons done',
-  'progress.continue': 'Continue where you left off',
-  'progress.lessonDone': 'Done',
-  'module.finished': 'You have finished every lesson of “{module}”.',
-  'module.nextStep': 'Next, check what stuck with the lesson tests, or go on to the next module.',
-  'module.lastStep': 'You have worked through every module. Make it stick with the lesson tests and your reviews.',
-  'module.test': 'Check yourself with the tests',
-  'module.testName': 'Check yourself with the tests: lessons of “{module}”',
-  'module.next': 'Go on to the next module: {module}',
   'listen.moduleLinkName': 'Listen to module: {module}',
   'footer.note': 'LTV Dojo — a customer lifetime value course for sales teams',
   'footer.credits': 'Credits (voices and licences)',
@@ -163,5 +128,5 @@ export const UI: Record<Locale, Record<UiKey, string>> = { ja, en };
 
 /** A UI string with `{name}` placeholders filled in. */
 export function t(locale: Locale, key: UiKey, values: Record<string, string | number> = {}): string {
-  return UI[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return fillPlaceholders(UI[locale][key], values);
 }

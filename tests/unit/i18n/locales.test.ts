@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localeFromPath, localizedPath } from '../../../src/lib/i18n/locales.ts';
+import { ISLAND_UI, t as islandT } from '../../../src/lib/i18n/islandUi.ts';
 import { t, UI } from '../../../src/lib/i18n/ui.ts';
 import { formatYen, formatYenCompact, formatPercent } from '../../../src/lib/i18n/format.ts';
 
@@ -39,6 +40,21 @@ describe('UI strings', () => {
   it('fills placeholders', () => {
     expect(t('ja', 'lesson.minutes', { n: 8 })).toBe('約8分');
     expect(t('en', 'lesson.minutes', { n: 8 })).toBe('about 8 min');
+    expect(t('en', 'listen.title', { module: 'X', other: 1 })).toBe('Listen: X');
+    expect(islandT('ja', 'progress.module', { done: 2 })).toBe('2 / {total} レッスン完了');
+  });
+
+  it('the islands’ labels are the site’s: the same keys and texts in both languages', () => {
+    expect(Object.keys(ISLAND_UI.en).sort()).toEqual(Object.keys(ISLAND_UI.ja).sort());
+    for (const locale of ['ja', 'en'] as const) {
+      for (const [key, value] of Object.entries(ISLAND_UI[locale])) {
+        expect(value, `${locale}:${key}`).not.toBe('');
+        expect(UI[locale][key as keyof (typeof UI)[typeof locale]]).toBe(value);
+        expect(islandT(locale, key as keyof (typeof ISLAND_UI)[typeof locale], { module: 'M', n: 3, done: 1, total: 2, fields: 'F' })).toBe(
+          t(locale, key as keyof (typeof UI)[typeof locale], { module: 'M', n: 3, done: 1, total: 2, fields: 'F' }),
+        );
+      }
+    }
   });
 });
 
