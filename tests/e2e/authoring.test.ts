@@ -1,6 +1,6 @@
 /**
  * A trainer's own material as a narrated module, in Chromium against the built server: the trainer
- * imports a small Japanese deck, edits a sentence (autosaved), adds three questions, publishes and
+ * imports a small Japanese deck (with a picture, which the preview and the learner page show), edits a sentence (autosaved), adds three questions, publishes and
  * assigns it; a learner joins, opens the lesson with its player, marks it done, takes the test and
  * passes, sees the module's progress in the course list, listens to it in listen mode and reads it
  * in English; the dashboard shows the result. No CSP violation or script error on the way.
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePptx } from '../unit/authoring/officeFixtures.ts';
+import { makePptx, PNG_1X1 } from '../unit/authoring/officeFixtures.ts';
 import { seriousViolations } from './support/axe.ts';
 import { collectPageErrors, hydrated, launchBrowser } from './support/browser.ts';
 import { createTrainers, startServer, type RunningServer } from './support/server.ts';
@@ -37,6 +37,15 @@ let listenPath = '';
 const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 };
+
+/** The deck's picture shows on the page: stored with the module, served to this reader, allowed by the page's CSP. */
+async function expectSlidePicture(page: Page): Promise<void> {
+  const picture = page.locator('.prose img');
+  expect(await picture.count()).toBe(1);
+  expect(await picture.getAttribute('alt')).toBe('継続率のグラフ');
+  expect(await picture.getAttribute('src')).toMatch(/^\/api\/custom-images\/[0-9a-f-]{36}$/);
+  await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(1);
+}
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'ltv-e2e-authoring-'));
@@ -87,7 +96,12 @@ describe('authoring', () => {
     await hydrated(trainer);
     const deck = await makePptx(
       [
-        { title: '御社向けのご提案', bullets: ['継続率を上げる三つの施策', ['解約理由を聞く', 1]], notes: 'おんしゃ向けのご提案です。' },
+        {
+          title: '御社向けのご提案',
+          bullets: ['継続率を上げる三つの施策', ['解約理由を聞く', 1]],
+          notes: 'おんしゃ向けのご提案です。',
+          pictures: [{ name: '図 1', descr: '継続率のグラフ', media: { file: 'image1.png', bytes: PNG_1X1 } }],
+        },
         {},
         { title: '料金', bullets: ['月額5,000円から'] },
       ],
@@ -124,6 +138,7 @@ describe('authoring', () => {
     await hydrated(preview);
     expect(await preview.textContent('.lesson__header h1')).toBe('提案デッキ');
     expect(await preview.textContent('.prose')).toContain('月額5,000円からご利用いただけます。');
+    await expectSlidePicture(preview);
     expect(await preview.locator('.player, [data-testid=player], .lesson-player').count()).toBeGreaterThan(0);
     await preview.close();
   });
@@ -157,6 +172,7 @@ describe('authoring', () => {
     await hydrated(learner);
     await shot(learner, 'lesson-phone');
     expect(await learner.textContent('.prose')).toContain('ご利用いただけます');
+    await expectSlidePicture(learner);
     // Its only lesson done, the module is finished: the message leads to its test, named as such.
     expect(await learner.locator('[data-testid=module-finished]').count()).toBe(0);
     await learner.click('[data-testid=mark-done]');
