@@ -1,9 +1,10 @@
 /**
  * A trainer's own material as a narrated module, in Chromium against the built server: the trainer
- * imports a small Japanese deck (with a picture, which the preview and the learner page show), edits a sentence (autosaved), adds three questions, publishes and
- * assigns it; a learner joins, opens the lesson with its player, marks it done, takes the test and
- * passes, sees the module's progress in the course list, listens to it in listen mode and reads it
- * in English; the dashboard shows the result. No CSP violation or script error on the way.
+ * imports a small Japanese deck (with a picture, which the preview and the learner's page show),
+ * edits a sentence (autosaved), adds three questions, publishes and assigns it; a learner joins,
+ * opens the lesson with its player, marks it done, takes the test and passes, sees the module's
+ * progress in the course list, listens to it in listen mode and reads it in English; the
+ * dashboard shows the result. No CSP violation or script error on the way.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
