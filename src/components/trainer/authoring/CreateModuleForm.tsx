@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../../../lib/i18n/locales.ts';
 import { ACCEPTED_EXTENSIONS } from '../../../lib/authoring/limits.ts';
 import { editorPath } from '../../../lib/authoring/paths.ts';
@@ -12,6 +12,11 @@ export default function CreateModuleForm({ locale }: { locale: Locale }) {
   const [message, setMessage] = useState('');
   /** The new draft's editor, held back while the trainer reads which pictures were left out. */
   const [created, setCreated] = useState<string | null>(null);
+  const openEditor = useRef<HTMLAnchorElement>(null);
+  // The import is done: the way on is the editor, so the focus goes there (the notice is read first).
+  useEffect(() => {
+    if (created) openEditor.current?.focus();
+  }, [created]);
   const submit = async (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
@@ -69,13 +74,25 @@ export default function CreateModuleForm({ locale }: { locale: Locale }) {
         <label for="module-markdown">{at(locale, 'create.markdown')}</label>
         <textarea id="module-markdown" name="markdown" rows={8} />
       </details>
-      <p class="trainer-form__message" role="alert">{message}</p>
-      {created && (
-        <p>
-          <a class="button" href={created} data-testid="open-editor">{at(locale, 'create.open')}</a>
-        </p>
+      {created ? (
+        // A success with a caveat, not an error: a status, and no second Import that would make a twin draft.
+        <div class="notice import-done" role="status" data-testid="import-done">
+          {/* Japanese sentences follow each other without a space. */}
+          <p>{[at(locale, 'create.done'), message].join(locale === 'ja' ? '' : ' ')}</p>
+          <a class="button" href={created} ref={openEditor} data-testid="open-editor">
+            {at(locale, 'create.open')}
+          </a>
+        </div>
+      ) : (
+        <>
+          <p class="trainer-form__message" role="alert">
+            {message}
+          </p>
+          <button class="button" type="submit" disabled={busy}>
+            {at(locale, 'create.submit')}
+          </button>
+        </>
       )}
-      <button class="button" type="submit" disabled={busy}>{at(locale, 'create.submit')}</button>
     </form>
   );
 }

@@ -27,8 +27,25 @@ describe('CreateModuleForm', () => {
     const input = screen.getByLabelText('Markdown') as HTMLTextAreaElement;
     fireEvent.input(input, { target: { value: '# 見出し\n\n本文' } });
     fireEvent.submit(input.form!);
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('画像を1枚取り込みました。'));
-    expect(screen.getByRole('link', { name: '編集画面を開く' }).getAttribute('href')).toContain(MODULE);
+    // A success with a caveat: a status (not an alert), the way on focused, no second Import button.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('モジュールの下書きを作成しました。画像を1枚取り込みました。取り込めなかった画像：対応していない形式（SVG など。PNG・JPEG・GIF・WebP のみ対応）1枚。編集画面を開く'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    const open = screen.getByRole('link', { name: '編集画面を開く' });
+    expect(open.getAttribute('href')).toContain(MODULE);
+    await waitFor(() => expect(document.activeElement).toBe(open));
+    expect(screen.queryByRole('button', { name: '取り込む' })).toBeNull();
     expect(assign).not.toHaveBeenCalled();
+  });
+
+  it('a refused file keeps the form, with the reason as an alert', async () => {
+    const message = 'The file has no slides with text.';
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ error: 'empty-file', message }), { status: 400, headers: { 'content-type': 'application/problem+json' } })));
+    render(<CreateModuleForm locale="ja" />);
+    const input = screen.getByLabelText('Markdown') as HTMLTextAreaElement;
+    fireEvent.input(input, { target: { value: '# 見出し' } });
+    fireEvent.submit(input.form!);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(message));
+    expect(screen.queryByRole('status')).toBeNull();
+    expect((screen.getByRole('button', { name: '取り込む' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });
