@@ -36,14 +36,43 @@ function staticClosure(entry: string, seen: Set<string>): void {
   }
 }
 
-function lessonPages(): string[] {
+/** Each lesson's page, or (with `sub`) its page below it, such as `quiz`, where it exists. */
+function lessonPages(sub = ''): string[] {
   const pages: string[] = [];
   for (const base of ['lessons', 'en/lessons']) {
     const dir = path.join(client, base);
     if (!existsSync(dir)) continue;
-    for (const id of readdirSync(dir)) pages.push(path.join(dir, id, 'index.html'));
+    for (const id of readdirSync(dir)) pages.push(path.join(dir, id, sub, 'index.html'));
   }
-  return pages;
+  return pages.filter((page) => existsSync(page));
+}
+
+interface PageWeight {
+  page: string;
+  js: number;
+  htmlCss: number;
+  chunks: Set<string>;
+}
+
+/** What a page loads up front: its HTML and CSS, and every script with its static imports (gzip). */
+function measurePage(page: string): PageWeight {
+  const html = readFileSync(page, 'utf8');
+  const css = [...html.matchAll(/<link[^>]+href="([^"]+\.css)"/g)].map((match) => assetPath(match[1]!));
+  const entries = [
+    ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ].map((match) => assetPath(match[1]!));
+  // Inline module scripts import chunks too.
+  for (const match of html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) {
+    for (const imported of match[1]!.matchAll(/["'](\/_astro\/[^"']+\.js)["']/g)) entries.push(assetPath(imported[1]!));
+  }
+  const js = new Set<string>();
+  for (const entry of entries) staticClosure(entry, js);
+  const inlineJs = [...html.matchAll(/<script(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
+  const jsBytes = [...js].reduce((sum, file) => sum + gz(file), 0);
+  const htmlCss = gzipSync(html, { level: 9 }).length + css.reduce((sum, file) => sum + gz(file), 0);
+  return { page: path.relative(client, page), js: jsBytes + (inlineJs ? gzipSync(inlineJs).length : 0), htmlCss, chunks: js };
 }
 
 export async function run(): Promise<Measurement[]> {
@@ -52,26 +81,7 @@ export async function run(): Promise<Measurement[]> {
     console.log('  (no build found: run `npm run build` first)');
     return [];
   }
-  const rows: { page: string; js: number; htmlCss: number; chunks: Set<string> }[] = [];
-  for (const page of pages) {
-    const html = readFileSync(page, 'utf8');
-    const css = [...html.matchAll(/<link[^>]+href="([^"]+\.css)"/g)].map((match) => assetPath(match[1]!));
-    const entries = [
-      ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
-      ...html.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g),
-      ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
-    ].map((match) => assetPath(match[1]!));
-    // Inline module scripts import chunks too.
-    for (const match of html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) {
-      for (const imported of match[1]!.matchAll(/["'](\/_astro\/[^"']+\.js)["']/g)) entries.push(assetPath(imported[1]!));
-    }
-    const js = new Set<string>();
-    for (const entry of entries) staticClosure(entry, js);
-    const inlineJs = [...html.matchAll(/<script(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
-    const jsBytes = [...js].reduce((sum, file) => sum + gz(file), 0);
-    const htmlCss = gzipSync(html, { level: 9 }).length + css.reduce((sum, file) => sum + gz(file), 0);
-    rows.push({ page: path.relative(client, page), js: jsBytes + (inlineJs ? gzipSync(inlineJs).length : 0), htmlCss, chunks: js });
-  }
+  const rows = pages.map(measurePage);
   const largest = (key: 'js' | 'htmlCss') => rows.reduce((a, b) => (b[key] > a[key] ? b : a));
   const sorted = (key: 'js' | 'htmlCss') => rows.map((row) => row[key]).sort((a, b) => a - b);
   const medianOf = (values: number[]) => values[values.length >> 1]!;
@@ -84,6 +94,11 @@ export async function run(): Promise<Measurement[]> {
   console.log(`  largest page's biggest chunks: ${biggest.map((chunk) => `${chunk.name} ${kb(chunk.bytes)} KB`).join(', ')}`);
   const classic = rows.filter((row) => [...row.chunks].some((file) => ZOD_CLASSIC.test(readFileSync(file, 'utf8'))));
   console.log(`  lesson pages loading zod classic: ${classic.length === 0 ? 'none' : `${classic.length} (${classic.map((row) => row.page).join(', ')}): import from zod/mini in browser code`}`);
+  const quizzes = lessonPages('quiz').map(measurePage);
+  if (quizzes.length) {
+    const quizJs = quizzes.map((row) => row.js).sort((a, b) => a - b);
+    console.log(`  quiz pages JS gzip: median ${kb(medianOf(quizJs))} KB, largest ${kb(quizJs[quizJs.length - 1]!)} KB (${quizzes.length} pages)`);
+  }
   const labels = rows.filter((row) => [...row.chunks].some((file) => SITE_LABELS.test(readFileSync(file, 'utf8'))));
   console.log(`  lesson pages loading every site label: ${labels.length === 0 ? 'none' : `${labels.length} (${labels.map((row) => row.page).join(', ')}): islands import t from i18n/islandUi`}`);
   return [];
