@@ -236,6 +236,13 @@ describe('authoring', () => {
     expect(await learner.getByRole('link', { name: 'Listen to module: 提案デッキ' }).getAttribute('href')).toBe(`/en${listenPath}`);
     await shot(learner, 'lesson-en-phone');
     expect(await seriousViolations(learner)).toEqual([]);
+    // Its test on the English page: the page's words in English, the module's questions marked Japanese.
+    await learner.click('[data-testid=take-test]');
+    await learner.waitForSelector('[data-testid=test-form]');
+    expect(await learner.locator('.quiz-prompt').evaluateAll((prompts) => prompts.map((prompt) => prompt.getAttribute('lang')))).toEqual(['ja', 'ja', 'ja']);
+    expect(await learner.locator('.quiz-question__heading').first().innerText()).toMatch(/^Question 1/);
+    expect(await learner.locator('.quiz-question__heading').first().evaluate((heading) => heading.closest('[lang]')?.getAttribute('lang'))).toBe('en');
+    expect(await seriousViolations(learner)).toEqual([]);
     // The English course list marks the Japanese module's titles as Japanese (screen readers switch voice).
     await learner.goto(`${server.baseUrl}/en/learn/`);
     await hydrated(learner);
