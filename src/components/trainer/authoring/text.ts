@@ -136,7 +136,7 @@ const en: Record<AuthoringTextKey, string> = {
   'create.skip.missing': '{n} not found in the file (such as linked pictures)',
   'create.listSeparator': '; ',
   'create.open': 'Open the editor',
-  'create.done': 'The module’s draft is created.',
+  'create.done': 'The draft module has been created.',
   'editor.title': 'Edit module',
   'editor.moduleTitle': 'Module name',
   'editor.lesson': 'Lesson {n}',
